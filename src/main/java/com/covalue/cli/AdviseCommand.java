@@ -1,0 +1,96 @@
+package com.covalue.cli;
+
+import com.covalue.engine.Advisor;
+import com.covalue.engine.RuleSet;
+import com.covalue.model.Advice;
+import com.covalue.model.Json;
+import com.covalue.model.Problem;
+import com.covalue.model.Snapshot;
+import com.covalue.validation.InvalidInputException;
+import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code covalue advise FILE}: advice for one snapshot, as the contract's JSON or a report to read. */
+@Command(name = "advise", mixinStandardHelpOptions = true,
+        description = {"Advise on one relationship snapshot (Snapshot v1 JSON).",
+                "Invalid snapshots are reported field by field, every problem at once, with exit code 2."})
+final class AdviseCommand implements Callable<Integer> {
+
+    enum Format { json, text }
+
+    @Parameters(paramLabel = "FILE", description = "Snapshot JSON file, or - for standard input.")
+    String file;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
+            description = "json (the contract's Advice v1) or text (a report for a person). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--explain", description = "Add, per recommendation, the rules that fired and the facts each matched.")
+    boolean explain;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Snapshot snapshot;
+        try {
+            snapshot = new SnapshotReader(Clock.systemUTC()).read(readInput());
+        } catch (InvalidInputException e) {
+            printError(err, e);
+            return Main.BAD_INPUT;
+        }
+        RuleSet ruleSet = rules.compileOrReport(err);
+        if (ruleSet == null) {
+            return Main.BAD_INPUT;
+        }
+        Advice advice = new Advisor().evaluate(ruleSet, snapshot, new Advisor.Options(explain)).advice();
+        out.print(format == Format.json ? toJson(advice) : TextReport.render(advice));
+        out.flush();
+        return Main.OK;
+    }
+
+    static String toJson(Object value) throws JsonProcessingException {
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+    }
+
+    private String readInput() throws IOException {
+        try {
+            return file.equals("-")
+                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file_not_found", "No such file: " + file, List.of(Problem.atLine(file, null, "no such file")));
+        }
+    }
+
+    private void printError(PrintWriter err, InvalidInputException e) throws JsonProcessingException {
+        if (format == Format.json) {
+            err.print(toJson(e.error()));
+        } else {
+            err.println("covalue: " + file + ": " + e.getMessage());
+            e.problems().forEach(p -> err.println("  " + p.describe()));
+        }
+        err.flush();
+    }
+}

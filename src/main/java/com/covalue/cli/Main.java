@@ -1,0 +1,54 @@
+package com.covalue.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code covalue} command: dispatches to one class per subcommand. */
+@Command(name = "covalue",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Governance advice for strategic outsourcing relationships, from rules your governance leads own.",
+        subcommands = {AdviseCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 findings or failures, 2 bad usage or bad input."})
+public final class Main implements Runnable {
+
+    /** Exit code for success. */
+    public static final int OK = 0;
+    /** Exit code for failed checks (verify) or a failed gate (review). */
+    public static final int FAILURES = 1;
+    /** Exit code for bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests too). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("covalue: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"covalue " + (v == null ? "development build" : v)};
+        }
+    }
+}

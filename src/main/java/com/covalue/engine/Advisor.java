@@ -1,0 +1,183 @@
+package com.covalue.engine;
+
+import com.covalue.engine.facts.HealthScore;
+import com.covalue.engine.facts.Perception;
+import com.covalue.engine.facts.Recommended;
+import com.covalue.engine.facts.Timeline;
+import com.covalue.model.Advice;
+import com.covalue.model.Advice.Alignment;
+import com.covalue.model.Advice.DataGap;
+import com.covalue.model.Advice.Explanation;
+import com.covalue.model.Advice.FactorHealth;
+import com.covalue.model.Advice.Health;
+import com.covalue.model.Advice.Priority;
+import com.covalue.model.Advice.Recommendation;
+import com.covalue.model.Advice.Renewal;
+import com.covalue.model.Factor;
+import com.covalue.model.Snapshot;
+import com.covalue.model.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Turns one snapshot into advice with one rule set. Stateless and thread-safe: every call opens
+ * its own Drools session, so a rule set can serve many threads and be swapped between calls.
+ *
+ * <p>Evaluation has two stages in one session. First the snapshot's facts are inserted and the
+ * factor rules fire, recommending catalogue entries. Then the recommendations are prioritised and
+ * inserted, with the health scores, as {@link Recommended} and {@link HealthScore} facts, and the
+ * renewal rules fire on them to propose a verdict.
+ */
+public final class Advisor {
+
+    /** Evaluation options beyond the contract. */
+    public record Options(boolean explain) {
+        public static final Options DEFAULT = new Options(false);
+    }
+
+    /** Advice plus the names of the rules that fired (for coverage in {@code verify}). */
+    public record Result(Advice advice, Set<String> rulesFired) {
+    }
+
+    public Advice advise(RuleSet rules, Snapshot snapshot) {
+        return evaluate(rules, snapshot, Options.DEFAULT).advice();
+    }
+
+    public Result evaluate(RuleSet rules, Snapshot snapshot, Options options) {
+        Findings findings = new Findings();
+        Timeline timeline = Timeline.of(snapshot);
+        Health health = HealthScorer.score(snapshot, rules.priority());
+        List<Recommendation> recommendations;
+        Renewal renewal = null;
+
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("advice", findings);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    findings.firing(event.getMatch().getRule().getName(), event.getMatch().getObjects());
+                }
+            });
+            insertFacts(session, snapshot, timeline);
+            session.fireAllRules();
+            recommendations = prioritise(rules, findings, timeline, options);
+
+            if (snapshot.relationship().renewalDate() != null) {
+                insertRenewalFacts(session, health, recommendations);
+                session.fireAllRules();
+                renewal = renewal(snapshot, timeline, findings, recommendations);
+            }
+        } finally {
+            session.dispose();
+        }
+
+        Advice advice = new Advice(1, snapshot.relationship().id(), snapshot.assessedOn(),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()),
+                health, alignment(snapshot), recommendations, dataGaps(rules, snapshot), renewal);
+        return new Result(advice, Set.copyOf(findings.rulesFired()));
+    }
+
+    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline) {
+        session.insert(s.relationship());
+        session.insert(timeline);
+        session.insert(s.governance());
+        session.insert(s.trust());
+        session.insert(s.openness());
+        session.insert(s.delivery());
+        session.insert(s.mutualGoals());
+        session.insert(s.measurement());
+        session.insert(s.innovation());
+        for (Factor f : Factor.values()) {
+            session.insert(new Perception(f.key(), s.perceptions().client().of(f), s.perceptions().supplier().of(f)));
+        }
+    }
+
+    private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations) {
+        if (health.overall() != null) {
+            session.insert(new HealthScore("overall", health.overall()));
+        }
+        for (FactorHealth h : health.factors()) {
+            if (h.score() != null) {
+                session.insert(new HealthScore(h.factor().key(), h.score()));
+            }
+        }
+        for (Recommendation r : recommendations) {
+            session.insert(new Recommended(r.id(), r.factor().key(), r.priority().level(), r.priority().score(), r.title()));
+        }
+    }
+
+    private static List<Recommendation> prioritise(RuleSet rules, Findings findings, Timeline timeline, Options options) {
+        List<Recommendation> out = new ArrayList<>();
+        findings.byId().forEach((id, f) -> {
+            CatalogueEntry entry = rules.catalogue().find(id)
+                    .orElseThrow(() -> new IllegalStateException("rule recommended unknown id " + id));
+            int score = rules.priority().score(entry.factor(), f.severity, f.rules.size(), timeline.daysToRenewal());
+            List<Explanation> explain = !options.explain() ? null : f.firings.stream()
+                    .map(firing -> new Explanation(firing.rule(), fileOf(rules, firing.rule()), firing.matched()))
+                    .toList();
+            out.add(new Recommendation(id, entry.title(), entry.action(), entry.factor(), entry.kind(), entry.owner(),
+                    new Priority(score, rules.priority().level(score)), List.copyOf(f.reasons), List.copyOf(f.rules),
+                    entry.source(), explain));
+        });
+        out.sort(Comparator.comparingInt((Recommendation r) -> -r.priority().score())
+                .thenComparing(r -> r.factor().ordinal())
+                .thenComparing(Recommendation::id));
+        return List.copyOf(out);
+    }
+
+    private static String fileOf(RuleSet rules, String rule) {
+        RuleInfo info = rules.rules().get(rule);
+        return info == null ? null : info.file() + ":" + info.line();
+    }
+
+    private static Renewal renewal(Snapshot s, Timeline timeline, Findings findings, List<Recommendation> recommendations) {
+        Verdict verdict = Verdict.RENEW;
+        List<String> reasons = List.of("no renewal rule found a reason to hold back");
+        for (Map.Entry<Verdict, Set<String>> proposed : findings.verdicts().entrySet()) {
+            if (proposed.getKey().worseThan(verdict) || reasons.get(0).startsWith("no renewal rule")) {
+                if (!proposed.getKey().worseThan(verdict) && proposed.getKey() != verdict) {
+                    continue;
+                }
+                verdict = proposed.getKey();
+                reasons = List.copyOf(proposed.getValue());
+            }
+        }
+        // Conditions keep the recommendations' priority order.
+        List<String> conditions = recommendations.stream().map(Recommendation::id)
+                .filter(findings.conditions()::contains).toList();
+        return new Renewal(s.relationship().renewalDate(), timeline.daysToRenewal(), verdict, conditions, reasons);
+    }
+
+    private static List<Alignment> alignment(Snapshot s) {
+        List<Alignment> out = new ArrayList<>();
+        for (Factor f : Factor.values()) {
+            Integer c = s.perceptions().client().of(f);
+            Integer p = s.perceptions().supplier().of(f);
+            if (c != null && p != null) {
+                out.add(new Alignment(f, c, p, Math.abs(c - p)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<DataGap> dataGaps(RuleSet rules, Snapshot s) {
+        Map<String, Integer> asked = new TreeMap<>();
+        for (RuleInfo rule : rules.rules().values()) {
+            for (String field : rule.asks()) {
+                SnapshotFields.byPath(field).filter(f -> !f.known(s)).ifPresent(f -> asked.merge(field, 1, Integer::sum));
+            }
+        }
+        return asked.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new DataGap(e.getKey(), e.getValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,232 @@
+package com.covalue.engine;
+
+import com.covalue.engine.facts.Perception;
+import com.covalue.engine.facts.Timeline;
+import com.covalue.model.Delivery;
+import com.covalue.model.DerivedFrom;
+import com.covalue.model.Factor;
+import com.covalue.model.Governance;
+import com.covalue.model.Innovation;
+import com.covalue.model.Measurement;
+import com.covalue.model.MutualGoals;
+import com.covalue.model.Openness;
+import com.covalue.model.Problem;
+import com.covalue.model.Relationship;
+import com.covalue.model.Trust;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * Reads each rule's text for what Drools does not check: a cited source, recommendation ids that
+ * exist in the catalogue, and which snapshot fields the conditions read (for data gaps).
+ */
+final class RuleTextChecker {
+
+    /** Snapshot section fact types and the contract prefix of their fields. */
+    private static final Map<String, Class<?>> SECTIONS = Map.of(
+            "relationship", Relationship.class,
+            "governance", Governance.class,
+            "measurement", Measurement.class,
+            "openness", Openness.class,
+            "trust", Trust.class,
+            "delivery", Delivery.class,
+            "mutualGoals", MutualGoals.class,
+            "innovation", Innovation.class);
+
+    private static final Pattern RECOMMEND = Pattern.compile("advice\\s*\\.\\s*(recommend|condition)\\s*\\(\\s*(\"([^\"]*)\")?");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.$\\w])([a-z][A-Za-z0-9]*)\\b");
+    private static final Pattern FACTOR_LITERAL = Pattern.compile("factor\\s*==\\s*\"([A-Za-z]+)\"");
+    private static final Pattern STRING = Pattern.compile("\"[^\"]*\"");
+
+    private final Catalogue catalogue;
+    private final List<Problem> problems;
+
+    RuleTextChecker(Catalogue catalogue, List<Problem> problems) {
+        this.catalogue = catalogue;
+        this.problems = problems;
+    }
+
+    /** The rules of one file; problems go to the shared list. Syntax errors are left to Drools. */
+    List<RuleInfo> check(String file, String text) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException e) {
+            return List.of(); // Drools' own build reports the syntax error with its line
+        }
+        if (pkg == null || parser.hasErrors()) {
+            return List.of();
+        }
+        List<RuleInfo> rules = new ArrayList<>();
+        for (RuleDescr rule : pkg.getRules()) {
+            String source = sourceOf(rule);
+            if (source == null) {
+                problems.add(Problem.atLine(file, rule.getLine(), "rule \"" + rule.getName()
+                        + "\" must cite where it comes from, e.g. @source(\"study 4.2.4\") after its name"));
+            }
+            Set<String> recommends = recommendations(file, rule);
+            Set<String> asks = new TreeSet<>();
+            walk(rule.getLhs(), asks);
+            rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), source, asks, recommends));
+        }
+        return rules;
+    }
+
+    private static String sourceOf(RuleDescr rule) {
+        AnnotationDescr a = rule.getAnnotation("source");
+        if (a == null || a.getSingleValue() == null) {
+            return null;
+        }
+        String s = a.getSingleValueAsString().replaceAll("^\"|\"$", "").strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private Set<String> recommendations(String file, RuleDescr rule) {
+        Set<String> ids = new LinkedHashSet<>();
+        String consequence = String.valueOf(rule.getConsequence());
+        Matcher m = RECOMMEND.matcher(consequence);
+        while (m.find()) {
+            int line = rule.getConsequenceLine() + countNewlines(consequence, m.start());
+            String id = m.group(3);
+            if (id == null) {
+                if (m.group(1).equals("recommend")) {
+                    problems.add(Problem.atLine(file, line, "rule \"" + rule.getName()
+                            + "\": advice.recommend needs the catalogue id in quotes as its first value, e.g. advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.7, \"...\")"));
+                }
+                continue;
+            }
+            if (!catalogue.contains(id)) {
+                problems.add(Problem.atLine(file, line, "rule \"" + rule.getName() + "\" refers to recommendation \"" + id
+                        + "\", which is not in " + Catalogue.FILE + suggestion(id)));
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private String suggestion(String id) {
+        return catalogue.entries().keySet().stream()
+                .filter(known -> known.startsWith(id.split("-")[0]) && similar(known, id))
+                .findFirst()
+                .map(known -> "; did you mean \"" + known + "\"?")
+                .orElse("");
+    }
+
+    private static boolean similar(String a, String b) {
+        int common = 0;
+        for (String part : b.split("-")) {
+            if (Arrays.asList(a.split("-")).contains(part)) {
+                common++;
+            }
+        }
+        return common >= Math.max(2, b.split("-").length - 1);
+    }
+
+    private static int countNewlines(String s, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void walk(BaseDescr descr, Set<String> asks) {
+        if (descr instanceof PatternDescr pattern) {
+            asks.addAll(fieldsRead(pattern));
+        }
+        if (descr instanceof ConditionalElementDescr ce) {
+            for (BaseDescr child : ce.getDescrs()) {
+                walk(child, asks);
+            }
+        }
+    }
+
+    /** Contract fields a pattern's constraints read, e.g. {@code Governance( escalationPath == false )}. */
+    static Set<String> fieldsRead(PatternDescr pattern) {
+        String type = pattern.getObjectType();
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        StringBuilder constraints = new StringBuilder();
+        for (BaseDescr d : pattern.getDescrs()) {
+            constraints.append(d instanceof ExprConstraintDescr e ? e.getExpression() : d.getText()).append(' ');
+        }
+        String text = constraints.toString();
+        Set<String> fields = new TreeSet<>();
+        if (simple.equals(Perception.class.getSimpleName())) {
+            perceptionFields(text, fields);
+            return fields;
+        }
+        String section = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        Class<?> sectionType = SECTIONS.get(section);
+        Class<?> factType = sectionType != null ? sectionType : simple.equals("Timeline") ? Timeline.class : null;
+        if (factType == null) {
+            return fields;
+        }
+        Matcher m = IDENTIFIER.matcher(STRING.matcher(text).replaceAll("\"\""));
+        while (m.find()) {
+            String name = m.group(1);
+            for (Method method : factType.getMethods()) {
+                if (method.getName().equals(name) && method.getParameterCount() == 0) {
+                    DerivedFrom derived = method.getAnnotation(DerivedFrom.class);
+                    if (derived != null) {
+                        fields.addAll(Arrays.asList(derived.value()));
+                    } else if (sectionType != null && isComponent(sectionType, name)) {
+                        fields.add(section + "." + name);
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static boolean isComponent(Class<?> type, String name) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(name::equals);
+    }
+
+    private static void perceptionFields(String text, Set<String> fields) {
+        Set<String> factors = new TreeSet<>();
+        Matcher f = FACTOR_LITERAL.matcher(text);
+        while (f.find()) {
+            factors.add(f.group(1));
+        }
+        if (factors.isEmpty()) {
+            Arrays.stream(Factor.values()).map(Factor::key).forEach(factors::add);
+        }
+        Set<String> sides = new TreeSet<>();
+        String unquoted = STRING.matcher(text).replaceAll("\"\"");
+        if (unquoted.matches("(?s).*\\bclient\\b.*")) {
+            sides.add("client");
+        }
+        if (unquoted.matches("(?s).*\\bsupplier\\b.*")) {
+            sides.add("supplier");
+        }
+        if (unquoted.matches("(?s).*\\b(lower|higher|gap)\\b.*")) {
+            sides.addAll(List.of("client", "supplier"));
+        }
+        for (String factor : factors) {
+            for (String side : sides) {
+                fields.add("perceptions." + side + "." + factor);
+            }
+        }
+    }
+}

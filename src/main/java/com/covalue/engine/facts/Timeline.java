@@ -1,0 +1,36 @@
+package com.covalue.engine.facts;
+
+import com.covalue.model.DerivedFrom;
+import com.covalue.model.Snapshot;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Dates in a snapshot turned into elapsed time as of its assessment day, so rules can say
+ * {@code Timeline( monthsSinceKpiReview > 12 )}. Each value is null when its date is unknown.
+ */
+public record Timeline(
+        @DerivedFrom("relationship.renewalDate") Long daysToRenewal,
+        @DerivedFrom("relationship.contractStart") Long contractAgeMonths,
+        @DerivedFrom("measurement.lastKpiReview") Long monthsSinceKpiReview,
+        @DerivedFrom("measurement.satisfactionSurveyLast") Long monthsSinceSatisfactionSurvey,
+        @DerivedFrom("mutualGoals.planUpdated") Long monthsSincePlanUpdate) {
+
+    public static Timeline of(Snapshot s) {
+        LocalDate on = s.assessedOn();
+        return new Timeline(
+                between(on, s.relationship().renewalDate(), ChronoUnit.DAYS),
+                since(s.relationship().contractStart(), on),
+                since(s.measurement().lastKpiReview(), on),
+                since(s.measurement().satisfactionSurveyLast(), on),
+                since(s.mutualGoals().planUpdated(), on));
+    }
+
+    private static Long since(LocalDate then, LocalDate on) {
+        return then == null ? null : ChronoUnit.MONTHS.between(then, on);
+    }
+
+    private static Long between(LocalDate on, LocalDate later, ChronoUnit unit) {
+        return later == null ? null : unit.between(on, later);
+    }
+}

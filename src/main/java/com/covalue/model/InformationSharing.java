@@ -1,0 +1,4 @@
+package com.covalue.model;
+
+/** How much information the parties share, from least to most. */
+public enum InformationSharing { NONE, PARTIAL, FULL }

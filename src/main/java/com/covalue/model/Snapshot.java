@@ -1,0 +1,36 @@
+package com.covalue.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Snapshot v1: the facts about one outsourcing relationship as it stood on one day. Sections that
+ * were absent from the input are present here with every fact unknown (null), never false.
+ */
+public record Snapshot(
+        int schemaVersion,
+        LocalDate assessedOn,
+        Perspective perspective,
+        Relationship relationship,
+        Governance governance,
+        Measurement measurement,
+        Openness openness,
+        Trust trust,
+        Delivery delivery,
+        MutualGoals mutualGoals,
+        Innovation innovation,
+        Perceptions perceptions) {
+
+    public Snapshot {
+        Objects.requireNonNull(assessedOn, "assessedOn == null");
+        Objects.requireNonNull(relationship, "relationship == null");
+        governance = governance == null ? Governance.UNKNOWN : governance;
+        measurement = measurement == null ? Measurement.UNKNOWN : measurement;
+        openness = openness == null ? Openness.UNKNOWN : openness;
+        trust = trust == null ? Trust.UNKNOWN : trust;
+        delivery = delivery == null ? Delivery.UNKNOWN : delivery;
+        mutualGoals = mutualGoals == null ? MutualGoals.UNKNOWN : mutualGoals;
+        innovation = innovation == null ? Innovation.UNKNOWN : innovation;
+        perceptions = perceptions == null ? Perceptions.UNKNOWN : perceptions;
+    }
+}

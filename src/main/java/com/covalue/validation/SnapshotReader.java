@@ -1,0 +1,302 @@
+package com.covalue.validation;
+
+import com.covalue.model.Json;
+import com.covalue.model.Problem;
+import com.covalue.model.Snapshot;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Snapshot v1 from JSON and checks it completely: against the published JSON Schema
+ * ({@code schema/snapshot-v1.schema.json}) and then the checks a schema cannot express (real
+ * dates, nothing after the assessment day, kept &lt;= due). Every problem is reported at once.
+ */
+public final class SnapshotReader {
+
+    public static final String SCHEMA_RESOURCE = "/schema/snapshot-v1.schema.json";
+
+    private static final SnapshotSchema SCHEMA = SnapshotSchema.load();
+
+    private final Clock clock;
+
+    public SnapshotReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Parses and validates one snapshot; throws {@link InvalidInputException} listing every problem. */
+    public Snapshot read(String json) {
+        return read(parse(json));
+    }
+
+    /** Validates an already parsed JSON value as a snapshot. */
+    public Snapshot read(JsonNode node) {
+        List<Problem> problems = validate(node);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("invalid_snapshot",
+                    problems.size() == 1 ? "The snapshot has 1 problem." : "The snapshot has " + problems.size() + " problems.",
+                    problems);
+        }
+        try {
+            return Json.MAPPER.treeToValue(node, Snapshot.class);
+        } catch (JsonProcessingException e) {
+            // The schema accepted it, so this is our bug rather than the caller's.
+            throw new IllegalStateException("valid snapshot could not be bound: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses JSON text, reporting malformed input with its line and column. */
+    public static JsonNode parse(String json) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidInputException("malformed_json", "The body is empty; expected a JSON object.", List.of());
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidInputException("malformed_json", "The body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                    List.of(Problem.atField("", "not valid JSON" + where + ": " + e.getOriginalMessage())));
+        }
+    }
+
+    /** Every problem in the given value, in field order; empty when it is a valid snapshot. */
+    public List<Problem> validate(JsonNode node) {
+        if (!node.isObject()) {
+            return List.of(Problem.atField("", "a snapshot must be a JSON object, not " + node.getNodeType().name().toLowerCase()));
+        }
+        List<Problem> problems = new ArrayList<>(SCHEMA.check(node));
+        problems.addAll(checkDates((ObjectNode) node));
+        problems.addAll(checkCounts(node));
+        problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
+        return problems.stream().distinct().toList();
+    }
+
+    private List<Problem> checkDates(ObjectNode root) {
+        List<Problem> problems = new ArrayList<>();
+        LocalDate assessedOn = date(root, "assessedOn", problems);
+        if (assessedOn != null && assessedOn.isAfter(LocalDate.now(clock))) {
+            problems.add(Problem.atField("assessedOn", "must not be after today (" + LocalDate.now(clock) + ")"));
+        }
+        LocalDate contractStart = date(root, "relationship.contractStart", problems);
+        LocalDate renewalDate = date(root, "relationship.renewalDate", problems);
+        if (contractStart != null && renewalDate != null && renewalDate.isBefore(contractStart)) {
+            problems.add(Problem.atField("relationship.renewalDate", "must not be before relationship.contractStart (" + contractStart + ")"));
+        }
+        for (String past : List.of("measurement.lastKpiReview", "measurement.satisfactionSurveyLast", "mutualGoals.planUpdated",
+                "relationship.contractStart")) {
+            LocalDate when = past.equals("relationship.contractStart") ? contractStart : date(root, past, problems);
+            if (when != null && assessedOn != null && when.isAfter(assessedOn)) {
+                problems.add(Problem.atField(past, "must not be after assessedOn (" + assessedOn + ")"));
+            }
+        }
+        return problems;
+    }
+
+    /** Reads a date field that passed the schema's shape check; adds a problem if it is not a real day. */
+    private static LocalDate date(JsonNode root, String path, List<Problem> problems) {
+        JsonNode value = at(root, path);
+        if (value == null || !value.isTextual() || !value.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null; // absent, or already reported by the schema
+        }
+        try {
+            return LocalDate.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.atField(path, "'" + value.asText() + "' is not a real date"));
+            return null;
+        }
+    }
+
+    private static List<Problem> checkCounts(JsonNode root) {
+        List<Problem> problems = new ArrayList<>();
+        notMore(root, "delivery.promisesKept12m", "delivery.promisesDue12m", problems);
+        notMore(root, "innovation.ideasAdopted12m", "innovation.ideasProposed12m", problems);
+        return problems;
+    }
+
+    private static void notMore(JsonNode root, String part, String whole, List<Problem> problems) {
+        JsonNode p = at(root, part);
+        JsonNode w = at(root, whole);
+        if (p != null && w != null && p.canConvertToLong() && w.canConvertToLong() && p.isIntegralNumber() && w.isIntegralNumber()
+                && p.asLong() > w.asLong()) {
+            String wholeName = whole.substring(whole.indexOf('.') + 1);
+            problems.add(Problem.atField(part, "must not exceed " + wholeName + " (" + p.asLong() + " > " + w.asLong() + ")"));
+        }
+    }
+
+    /** The value at a dotted path, or null when any step is absent or not an object. */
+    static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String step : path.split("\\.")) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(step);
+        }
+        return node;
+    }
+
+    /** The compiled JSON Schema plus the allowed field names per object, for "did you mean" hints. */
+    private record SnapshotSchema(JsonSchema schema, JsonNode raw) {
+
+        static SnapshotSchema load() {
+            try (InputStream in = SnapshotReader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+                }
+                JsonNode raw = Json.MAPPER.readTree(in);
+                SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+                JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(raw.toString(), config);
+                return new SnapshotSchema(schema, raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        List<Problem> check(JsonNode node) {
+            List<Problem> problems = new ArrayList<>();
+            for (ValidationMessage m : schema.validate(node)) {
+                if ("format".equals(m.getType())) {
+                    continue; // dates are checked by checkDates, with a clearer message
+                }
+                problems.add(describe(m));
+            }
+            return problems;
+        }
+
+        private Problem describe(ValidationMessage m) {
+            String at = path(m.getInstanceLocation().toString());
+            String type = m.getType();
+            JsonNode fieldSchema = schemaFor(at);
+            return switch (type) {
+                case "additionalProperties" -> {
+                    String field = join(at, m.getProperty());
+                    yield Problem.atField(field, "unknown field" + suggestion(at, m.getProperty()));
+                }
+                case "required" -> Problem.atField(join(at, m.getProperty()), "is required");
+                case "type" -> Problem.atField(at, "must be " + expected(fieldSchema) + ", not " + actual(m.getInstanceNode())
+                        + (m.getInstanceNode() != null && m.getInstanceNode().isNull() ? " (leave the field out when it is unknown)" : ""));
+                case "enum" -> Problem.atField(at, "must be one of " + fieldSchema.get("enum") + ", not " + m.getInstanceNode());
+                case "const" -> Problem.atField(at, "must be " + fieldSchema.get("const") + ", not " + m.getInstanceNode());
+                case "minimum", "exclusiveMinimum" -> Problem.atField(at, "must be at least " + fieldSchema.get("minimum") + ", not " + m.getInstanceNode());
+                case "maximum", "exclusiveMaximum" -> Problem.atField(at, "must be at most " + fieldSchema.get("maximum") + ", not " + m.getInstanceNode());
+                case "pattern" -> Problem.atField(at, patternMessage(at, fieldSchema) + ", not " + m.getInstanceNode());
+                case "maxLength", "minLength" -> Problem.atField(at, "must be " + lengthRange(fieldSchema) + " characters long");
+                default -> Problem.atField(at, stripPath(m.getMessage()));
+            };
+        }
+
+        private static String patternMessage(String at, JsonNode fieldSchema) {
+            return switch (at) {
+                case "relationship.id" -> "must be 1-64 characters of A-Z a-z 0-9 . _ -";
+                case "relationship.currency" -> "must be a three-letter ISO 4217 code such as GBP";
+                default -> fieldSchema.path("format").asText().equals("date")
+                        ? "must be a date written YYYY-MM-DD"
+                        : "must match " + fieldSchema.path("pattern").asText();
+            };
+        }
+
+        private static String lengthRange(JsonNode fieldSchema) {
+            int min = fieldSchema.path("minLength").asInt(0);
+            int max = fieldSchema.path("maxLength").asInt(Integer.MAX_VALUE);
+            return min > 0 ? min + " to " + max : "at most " + max;
+        }
+
+        private static String expected(JsonNode fieldSchema) {
+            if (fieldSchema.has("$ref") || fieldSchema.has("enum")) {
+                return "one of the listed words (text)";
+            }
+            return switch (fieldSchema.path("type").asText()) {
+                case "boolean" -> "true or false";
+                case "integer" -> "a whole number";
+                case "number" -> "a number";
+                case "string" -> "text";
+                case "object" -> "an object";
+                default -> fieldSchema.path("type").asText();
+            };
+        }
+
+        private static String actual(JsonNode value) {
+            if (value == null) {
+                return "missing";
+            }
+            return switch (value.getNodeType()) {
+                case BOOLEAN -> value.asText();
+                case NUMBER -> value.isIntegralNumber() ? "the number " + value : "the number " + value;
+                case STRING -> "the text " + value;
+                case NULL -> "null";
+                case ARRAY -> "a list";
+                case OBJECT -> "an object";
+                default -> value.getNodeType().name().toLowerCase();
+            };
+        }
+
+        /** The schema node describing the instance at a dotted path (resolving local $refs). */
+        private JsonNode schemaFor(String path) {
+            JsonNode s = raw;
+            if (!path.isEmpty()) {
+                for (String step : path.split("\\.")) {
+                    s = resolve(s).path("properties").path(step);
+                }
+            }
+            return resolve(s);
+        }
+
+        private JsonNode resolve(JsonNode s) {
+            JsonNode ref = s.get("$ref");
+            if (ref != null && ref.asText().startsWith("#/$defs/")) {
+                return raw.path("$defs").path(ref.asText().substring("#/$defs/".length()));
+            }
+            return s;
+        }
+
+        private String suggestion(String objectPath, String unknown) {
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (Iterator<Map.Entry<String, JsonNode>> it = schemaFor(objectPath).path("properties").fields(); it.hasNext(); ) {
+                String candidate = it.next().getKey();
+                int d = Levenshtein.distance(unknown.toLowerCase(), candidate.toLowerCase());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = candidate;
+                }
+            }
+            return best != null && bestDistance <= Math.max(2, unknown.length() / 3) ? "; did you mean '" + best + "'?" : "";
+        }
+
+        private static String path(String jsonPath) {
+            // "$.governance.escalationPath" -> "governance.escalationPath"; "$" -> ""
+            if (jsonPath.equals("$")) {
+                return "";
+            }
+            return jsonPath.startsWith("$.") ? jsonPath.substring(2) : jsonPath;
+        }
+
+        private static String join(String parent, String child) {
+            return parent.isEmpty() ? child : parent + "." + child;
+        }
+
+        private static String stripPath(String message) {
+            int colon = message.indexOf(": ");
+            return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
+        }
+    }
+}
