@@ -40,18 +40,19 @@ public final class RuleSetCompiler {
         RuleFolder files = RuleFolder.read(folder);
         List<Problem> problems = new ArrayList<>(files.problems());
 
-        Catalogue catalogue = files.text(Catalogue.FILE)
-                .map(text -> Catalogue.parse(text, problems))
-                .orElseGet(() -> {
-                    problems.add(Problem.atLine(Catalogue.FILE, 0, "missing: the rules folder needs the recommendation catalogue " + Catalogue.FILE));
-                    return Catalogue.parse("{}", new ArrayList<>());
-                });
-        PriorityPolicy priority = files.text(PriorityPolicy.FILE)
-                .map(text -> PriorityPolicy.parse(text, problems))
-                .orElseGet(() -> {
-                    problems.add(Problem.atLine(PriorityPolicy.FILE, 0, "missing: the rules folder needs the priority weights " + PriorityPolicy.FILE));
-                    return null;
-                });
+        if (!Files.isDirectory(folder)) {
+            throw new RuleSetRejectedException(problems);
+        }
+        Catalogue catalogue = Catalogue.parse(files.text(Catalogue.FILE).orElse("{}"), problems);
+        if (files.text(Catalogue.FILE).isEmpty()) {
+            problems.add(Problem.atLine(Catalogue.FILE, 0, "missing: the rules folder needs the recommendation catalogue " + Catalogue.FILE));
+        }
+        PriorityPolicy priority = null;
+        if (files.text(PriorityPolicy.FILE).isPresent()) {
+            priority = PriorityPolicy.parse(files.text(PriorityPolicy.FILE).get(), problems);
+        } else {
+            problems.add(Problem.atLine(PriorityPolicy.FILE, 0, "missing: the rules folder needs the priority weights " + PriorityPolicy.FILE));
+        }
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         RuleTextChecker checker = new RuleTextChecker(catalogue, problems);

@@ -83,7 +83,7 @@ final class RuleTextChecker {
                 problems.add(Problem.atLine(file, rule.getLine(), "rule \"" + rule.getName()
                         + "\" must cite where it comes from, e.g. @source(\"study 4.2.4\") after its name"));
             }
-            Set<String> recommends = recommendations(file, rule);
+            Set<String> recommends = recommendations(file, text, rule);
             Set<String> asks = new TreeSet<>();
             walk(rule.getLhs(), asks);
             rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), source, asks, recommends));
@@ -100,13 +100,13 @@ final class RuleTextChecker {
         return s.isEmpty() ? null : s;
     }
 
-    private Set<String> recommendations(String file, RuleDescr rule) {
+    private Set<String> recommendations(String file, String text, RuleDescr rule) {
         Set<String> ids = new LinkedHashSet<>();
         String consequence = String.valueOf(rule.getConsequence());
         Matcher m = RECOMMEND.matcher(consequence);
         while (m.find()) {
-            int line = rule.getConsequenceLine() + countNewlines(consequence, m.start());
             String id = m.group(3);
+            int line = lineOf(text, m.group(2) == null ? "advice" : m.group(2), rule.getConsequenceLine());
             if (id == null) {
                 if (m.group(1).equals("recommend")) {
                     problems.add(Problem.atLine(file, line, "rule \"" + rule.getName()
@@ -141,14 +141,15 @@ final class RuleTextChecker {
         return common >= Math.max(2, b.split("-").length - 1);
     }
 
-    private static int countNewlines(String s, int upTo) {
-        int n = 0;
-        for (int i = 0; i < upTo; i++) {
-            if (s.charAt(i) == '\n') {
-                n++;
+    /** The 1-based line of the first {@code needle} at or after line {@code from}. */
+    private static int lineOf(String text, String needle, int from) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
             }
         }
-        return n;
+        return from;
     }
 
     private static void walk(BaseDescr descr, Set<String> asks) {

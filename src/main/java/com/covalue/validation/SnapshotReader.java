@@ -282,12 +282,10 @@ public final class SnapshotReader {
             return best != null && bestDistance <= Math.max(2, unknown.length() / 3) ? "; did you mean '" + best + "'?" : "";
         }
 
-        private static String path(String jsonPath) {
-            // "$.governance.escalationPath" -> "governance.escalationPath"; "$" -> ""
-            if (jsonPath.equals("$")) {
-                return "";
-            }
-            return jsonPath.startsWith("$.") ? jsonPath.substring(2) : jsonPath;
+        private static String path(String pointer) {
+            // JSON Pointer "/governance/escalationPath" -> "governance.escalationPath"; "" -> ""
+            String p = pointer.startsWith("/") ? pointer.substring(1) : pointer;
+            return p.replace("/", ".").replace("~1", "/").replace("~0", "~");
         }
 
         private static String join(String parent, String child) {
@@ -296,7 +294,7 @@ public final class SnapshotReader {
 
         private static String stripPath(String message) {
             int colon = message.indexOf(": ");
-            return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
+            return (message.startsWith("/") || message.startsWith("$")) && colon >= 0 ? message.substring(colon + 2) : message;
         }
     }
 }

@@ -1,0 +1,98 @@
+package com.covalue;
+
+import com.covalue.engine.RuleSet;
+import com.covalue.engine.RuleSetCompiler;
+import com.covalue.model.Json;
+import com.covalue.model.Snapshot;
+import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Shared fixtures: the project's real rules compiled once per test run, and snapshot helpers. */
+public final class TestSupport {
+
+    /** A fixed "today" so that tests do not depend on the day they run. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    public static final Path RULES = Path.of("rules");
+    public static final Path SCENARIOS = Path.of("scenarios");
+    public static final Path EXAMPLE = Path.of("src/test/resources/example-snapshot.json");
+
+    private static RuleSet realRules;
+
+    private TestSupport() {
+    }
+
+    /** The rules/ folder compiled once (a Drools build takes seconds; tests share it read-only). */
+    public static synchronized RuleSet realRules() {
+        if (realRules == null) {
+            realRules = new RuleSetCompiler(CLOCK).compile(RULES);
+        }
+        return realRules;
+    }
+
+    public static SnapshotReader reader() {
+        return new SnapshotReader(CLOCK);
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode exampleJson() {
+        return (ObjectNode) SnapshotReader.parse(read(EXAMPLE));
+    }
+
+    public static Snapshot snapshot(JsonNode json) {
+        return reader().read(json);
+    }
+
+    public static ObjectNode minimalJson(String id) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("schemaVersion", 1);
+        n.put("assessedOn", "2026-11-01");
+        n.putObject("relationship").put("id", id);
+        return n;
+    }
+
+    /** Sets a value at a dotted path, creating sections as needed. */
+    public static ObjectNode with(ObjectNode root, String path, Object value) {
+        ObjectNode copy = root.deepCopy();
+        String[] steps = path.split("\\.");
+        ObjectNode node = copy;
+        for (int i = 0; i < steps.length - 1; i++) {
+            node = node.has(steps[i]) ? (ObjectNode) node.get(steps[i]) : node.putObject(steps[i]);
+        }
+        node.set(steps[steps.length - 1], Json.MAPPER.valueToTree(value));
+        return copy;
+    }
+
+    /** Removes the value at a dotted path. */
+    public static ObjectNode without(ObjectNode root, String path) {
+        ObjectNode copy = root.deepCopy();
+        int dot = path.lastIndexOf('.');
+        JsonNode parent = dot < 0 ? copy : at(copy, path.substring(0, dot));
+        if (parent instanceof ObjectNode o) {
+            o.remove(path.substring(dot + 1));
+        }
+        return copy;
+    }
+
+    public static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String step : path.split("\\.")) {
+            node = node == null ? null : node.get(step);
+        }
+        return node;
+    }
+}
