@@ -154,7 +154,7 @@ class RuleSetCompilerTest {
     void weights_that_do_not_add_up_to_one_are_rejected() throws IOException {
         Path f = folder("a.drl", HEADER);
         Files.writeString(f.resolve(PriorityPolicy.FILE), Files.readString(f.resolve(PriorityPolicy.FILE))
-                .replace("severity: 0.45", "severity: 0.55"));
+                .replace("severity: 0.55", "severity: 0.65"));
         assertThat(rejected(f)).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("priority.yaml");
             assertThat(p.message()).contains("add up to 1.1");

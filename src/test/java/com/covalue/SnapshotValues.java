@@ -1,0 +1,127 @@
+package com.covalue;
+
+import com.covalue.engine.SnapshotField;
+import com.covalue.model.Cadence;
+import com.covalue.model.InformationSharing;
+import com.covalue.model.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Test-side knowledge of snapshot values: a random valid value for any field (for generated
+ * snapshots) and the next better value of a known field (for "better never looks worse").
+ */
+public final class SnapshotValues {
+
+    private static final JsonNode SCHEMA = SnapshotReaderSchema.load();
+
+    private SnapshotValues() {
+    }
+
+    /** The next better value of the field in {@code snapshot}, if it is known and can improve. */
+    public static Optional<JsonNode> better(SnapshotField field, ObjectNode snapshot) {
+        JsonNode v = TestSupport.at(snapshot, field.path());
+        if (v == null || field.better() == SnapshotField.Better.NEITHER) {
+            return Optional.empty();
+        }
+        boolean higher = field.better() == SnapshotField.Better.HIGHER;
+        if (v.isBoolean()) {
+            return v.asBoolean() ? Optional.empty() : Optional.of(BooleanNode.TRUE);
+        }
+        if (v.isTextual()) {
+            String s = v.asText();
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                LocalDate later = LocalDate.parse(s).plusDays(75);
+                LocalDate assessed = LocalDate.parse(snapshot.get("assessedOn").asText());
+                return later.isAfter(assessed) ? Optional.empty() : Optional.of(TextNode.valueOf(later.toString()));
+            }
+            if (isEnum(Cadence.class, s)) {
+                Cadence c = Cadence.valueOf(s);
+                return c.ordinal() == Cadence.values().length - 1 ? Optional.empty()
+                        : Optional.of(TextNode.valueOf(Cadence.values()[c.ordinal() + 1].name()));
+            }
+            if (isEnum(InformationSharing.class, s)) {
+                InformationSharing i = InformationSharing.valueOf(s);
+                return i == InformationSharing.FULL ? Optional.empty()
+                        : Optional.of(TextNode.valueOf(InformationSharing.values()[i.ordinal() + 1].name()));
+            }
+            return Optional.empty();
+        }
+        JsonNode schema = schemaOf(field.path());
+        double max = schema.path("maximum").asDouble(Double.MAX_VALUE);
+        double min = schema.path("minimum").asDouble(0);
+        if (v.isIntegralNumber()) {
+            long next = v.asLong() + (higher ? 1 : -1);
+            return next < min || next > max ? Optional.empty() : Optional.of(IntNode.valueOf((int) next));
+        }
+        double step = max <= 1 ? 0.1 : 3;
+        double next = Math.round((v.asDouble() + (higher ? step : -step)) * 1000) / 1000.0;
+        next = Math.max(min, Math.min(max, next));
+        return next == v.asDouble() ? Optional.empty() : Optional.of(DoubleNode.valueOf(next));
+    }
+
+    /** A random valid value for the field; dates fall within three years before {@code assessedOn}. */
+    public static JsonNode random(String path, LocalDate assessedOn, Random random) {
+        JsonNode schema = schemaOf(path);
+        if (schema.has("enum")) {
+            JsonNode values = schema.get("enum");
+            return values.get(random.nextInt(values.size()));
+        }
+        switch (schema.path("type").asText()) {
+            case "boolean":
+                return BooleanNode.valueOf(random.nextBoolean());
+            case "integer": {
+                int min = schema.path("minimum").asInt(0);
+                int max = Math.min(schema.path("maximum").asInt(20), min + 30);
+                return IntNode.valueOf(min + random.nextInt(max - min + 1));
+            }
+            case "number": {
+                double max = Math.min(schema.path("maximum").asDouble(60), 60);
+                return DoubleNode.valueOf(Math.round(random.nextDouble() * max * 100) / 100.0);
+            }
+            case "string":
+                if ("date".equals(schema.path("format").asText())) {
+                    return TextNode.valueOf(assessedOn.minusDays(random.nextInt(3 * 365)).toString());
+                }
+                return TextNode.valueOf("x");
+            default:
+                throw new IllegalArgumentException("no generator for " + path + ": " + schema);
+        }
+    }
+
+    /** The schema node of a field, resolving the $refs the snapshot schema uses. */
+    public static JsonNode schemaOf(String path) {
+        JsonNode s = SCHEMA;
+        for (String step : path.split("\\.")) {
+            s = resolve(resolve(s).path("properties").path(step));
+        }
+        return s;
+    }
+
+    private static JsonNode resolve(JsonNode s) {
+        JsonNode ref = s.get("$ref");
+        return ref == null ? s : SCHEMA.path("$defs").path(ref.asText().substring("#/$defs/".length()));
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(value));
+    }
+
+    private static final class SnapshotReaderSchema {
+        static JsonNode load() {
+            try (var in = SnapshotValues.class.getResourceAsStream("/schema/snapshot-v1.schema.json")) {
+                return Json.MAPPER.readTree(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
