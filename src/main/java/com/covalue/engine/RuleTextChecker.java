@@ -55,6 +55,7 @@ final class RuleTextChecker {
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.$\\w])([a-z][A-Za-z0-9]*)\\b");
     private static final Pattern FACTOR_LITERAL = Pattern.compile("factor\\s*==\\s*\"([A-Za-z]+)\"");
     private static final Pattern STRING = Pattern.compile("\"[^\"]*\"");
+    private static final Pattern MATCHES_UNKNOWN = Pattern.compile("[\\w.]+\\s*(!=\\s*(true|false)|[!=]=\\s*null)\\b");
 
     private final Catalogue catalogue;
     private final List<Problem> problems;
@@ -85,7 +86,12 @@ final class RuleTextChecker {
             }
             Set<String> recommends = recommendations(file, text, rule);
             Set<String> asks = new TreeSet<>();
-            walk(rule.getLhs(), asks);
+            List<PatternDescr> patterns = new ArrayList<>();
+            walk(rule.getLhs(), patterns);
+            for (PatternDescr pattern : patterns) {
+                asks.addAll(fieldsRead(pattern));
+                checkUnknownIsNotAbsent(file, rule, pattern);
+            }
             rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), source, asks, recommends));
         }
         return rules;
@@ -152,26 +158,44 @@ final class RuleTextChecker {
         return from;
     }
 
-    private static void walk(BaseDescr descr, Set<String> asks) {
+    private static void walk(BaseDescr descr, List<PatternDescr> patterns) {
         if (descr instanceof PatternDescr pattern) {
-            asks.addAll(fieldsRead(pattern));
+            patterns.add(pattern);
         }
         if (descr instanceof ConditionalElementDescr ce) {
             for (BaseDescr child : ce.getDescrs()) {
-                walk(child, asks);
+                walk(child, patterns);
             }
         }
+    }
+
+    /**
+     * Refuses conditions that would match an unknown (null) fact, such as {@code x != true}: the
+     * contract promises that missing data never looks like a missing practice.
+     */
+    private void checkUnknownIsNotAbsent(String file, RuleDescr rule, PatternDescr pattern) {
+        String text = constraintText(pattern);
+        Matcher m = MATCHES_UNKNOWN.matcher(STRING.matcher(text).replaceAll("\"\""));
+        if (m.find()) {
+            problems.add(Problem.atLine(file, pattern.getLine() > 0 ? pattern.getLine() : rule.getLine(), "rule \"" + rule.getName()
+                    + "\": '" + m.group().strip() + "' also matches a fact the snapshot left unknown; test the bad value itself"
+                    + " (for example '== false') so that missing data never looks like a missing practice"));
+        }
+    }
+
+    private static String constraintText(PatternDescr pattern) {
+        StringBuilder constraints = new StringBuilder();
+        for (BaseDescr d : pattern.getDescrs()) {
+            constraints.append(d instanceof ExprConstraintDescr e ? e.getExpression() : d.getText()).append(' ');
+        }
+        return constraints.toString();
     }
 
     /** Contract fields a pattern's constraints read, e.g. {@code Governance( escalationPath == false )}. */
     static Set<String> fieldsRead(PatternDescr pattern) {
         String type = pattern.getObjectType();
         String simple = type.substring(type.lastIndexOf('.') + 1);
-        StringBuilder constraints = new StringBuilder();
-        for (BaseDescr d : pattern.getDescrs()) {
-            constraints.append(d instanceof ExprConstraintDescr e ? e.getExpression() : d.getText()).append(' ');
-        }
-        String text = constraints.toString();
+        String text = constraintText(pattern);
         Set<String> fields = new TreeSet<>();
         if (simple.equals(Perception.class.getSimpleName())) {
             perceptionFields(text, fields);

@@ -127,6 +127,16 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_condition_that_would_match_an_unknown_fact_is_rejected() throws IOException {
+        Path f = folder("a.drl", HEADER + rule("Sloppy", "Governance( rolesDefined != true )",
+                "advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");"));
+        assertThat(rejected(f)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.message()).contains("'rolesDefined != true' also matches a fact the snapshot left unknown");
+        });
+    }
+
+    @Test
     void a_rule_without_a_source_is_rejected() throws IOException {
         Path f = folder("a.drl", HEADER + "rule \"No source\"\nwhen\n    Governance( rolesDefined == false )\nthen\n    advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");\nend\n");
         assertThat(rejected(f)).singleElement().satisfies(p -> assertThat(p.message()).contains("@source"));
