@@ -12,6 +12,7 @@ import java.util.List;
 final class TextReport {
 
     private static final int WIDTH = 96;
+    private static final char NO_BREAK = '\u00a0';
 
     private TextReport() {
     }
@@ -66,7 +67,7 @@ final class TextReport {
             s.append("\nDATA GAPS  unknown facts the rules asked about (answering them sharpens the advice)\n");
             List<String> gaps = new ArrayList<>();
             for (DataGap g : a.dataGaps()) {
-                gaps.add(g.field() + " (" + g.asked() + ")");
+                gaps.add(g.field() + NO_BREAK + "(" + g.asked() + ")"); // keep each field with its count
             }
             wrap(s, "  ", String.join(", ", gaps));
         }
@@ -97,7 +98,7 @@ final class TextReport {
                 s.append(line.toString().stripTrailing()).append('\n');
                 line = new StringBuilder(indent);
             }
-            line.append(word).append(' ');
+            line.append(word.replace(NO_BREAK, ' ')).append(' ');
         }
         s.append(line.toString().stripTrailing()).append('\n');
     }
