@@ -28,7 +28,7 @@ final class TextReport {
                     .append(", ").append(days(r.daysToRenewal())).append(")\n");
             r.reasons().forEach(reason -> s.append("  - ").append(reason).append('\n'));
             if (!r.conditions().isEmpty()) {
-                s.append("  Conditions before signing: ").append(String.join(", ", r.conditions())).append('\n');
+                wrap(s, "  Conditions before signing: ", String.join(", ", r.conditions()));
             }
             s.append('\n');
         }
