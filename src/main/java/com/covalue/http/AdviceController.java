@@ -1,0 +1,78 @@
+package com.covalue.http;
+
+import com.covalue.engine.Advisor;
+import com.covalue.engine.RuleSet;
+import com.covalue.model.Advice;
+import com.covalue.model.ErrorResponse;
+import com.covalue.model.Problem;
+import com.covalue.service.RuleRegistry;
+import com.covalue.service.ServiceMetrics;
+import com.covalue.validation.InvalidInputException;
+import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Client/server IO for advice: parse the body, call the advisor, write JSON. */
+final class AdviceController {
+
+    /** One item of a batch answer: the advice, or that item's error. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchItem(int index, Advice advice, ErrorResponse error) {
+    }
+
+    record BatchResult(Advice.RulesUsed rules, List<BatchItem> results) {
+    }
+
+    private final RuleRegistry registry;
+    private final SnapshotReader reader;
+    private final ServiceConfig config;
+    private final ServiceMetrics metrics;
+    private final Advisor advisor = new Advisor();
+
+    AdviceController(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
+        this.registry = registry;
+        this.reader = reader;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    void advise(Context ctx) {
+        JsonNode body = Bodies.json(ctx, config.maxBodyBytes());
+        RuleSet rules = activeRules();
+        boolean explain = Boolean.parseBoolean(ctx.queryParam("explain"));
+        Advice advice = advisor.evaluate(rules, reader.read(body), new Advisor.Options(explain)).advice();
+        metrics.evaluated(1);
+        Bodies.send(ctx, 200, advice);
+    }
+
+    void adviseBatch(Context ctx) {
+        JsonNode body = Bodies.json(ctx, config.maxBodyBytes());
+        if (!body.isArray()) {
+            throw new ApiException(400, "invalid_batch", "A batch must be a JSON array of snapshots.",
+                    List.of(Problem.atField("", "expected an array, got " + body.getNodeType().name().toLowerCase())));
+        }
+        if (body.size() > config.maxBatchItems()) {
+            throw new ApiException(400, "batch_too_large", "A batch may hold at most " + config.maxBatchItems()
+                    + " snapshots; this one has " + body.size() + ".");
+        }
+        RuleSet rules = activeRules(); // the whole batch is judged by one rule set
+        List<BatchItem> results = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                results.add(new BatchItem(i, advisor.advise(rules, reader.read(body.get(i))), null));
+            } catch (InvalidInputException e) {
+                results.add(new BatchItem(i, null, e.error()));
+            }
+        }
+        metrics.evaluated(body.size());
+        Bodies.send(ctx, 200, new BatchResult(new Advice.RulesUsed(rules.revision(), rules.ruleCount()), results));
+    }
+
+    private RuleSet activeRules() {
+        return registry.active().orElseThrow(() -> new ApiException(503, "not_ready",
+                "No rule set is active yet; see GET /api/v1/rules for the last load attempt."));
+    }
+}

@@ -1,0 +1,86 @@
+package com.covalue.http;
+
+import com.covalue.service.RuleRegistry;
+import com.covalue.service.ServiceMetrics;
+import com.covalue.validation.InvalidInputException;
+import com.covalue.validation.SnapshotReader;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Covalue HTTP service as an unstarted {@link Javalin}: routes, and the one place that
+ * maps exceptions to statuses and the contract's error body. No rule text is ever accepted over
+ * HTTP: rules come only from the folder the registry reads.
+ */
+public final class CovalueApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CovalueApp.class);
+
+    private CovalueApp() {
+    }
+
+    public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
+        AdviceController advice = new AdviceController(registry, reader, config, metrics);
+        RulesController rules = new RulesController(registry, config);
+        byte[] openApi = resource("/openapi/covalue-v1.yaml");
+        byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
+
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000)); // graceful stop: finish requests in flight
+            cfg.http.prefer405over404 = true;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ms / 1000.0));
+
+            cfg.routes.post("/api/v1/advice", advice::advise);
+            cfg.routes.post("/api/v1/advice/batch", advice::adviseBatch);
+            cfg.routes.get("/api/v1/rules", rules::status);
+            cfg.routes.post("/api/v1/rules/reload", rules::reload);
+            cfg.routes.get("/health/live", rules::live);
+            cfg.routes.get("/health/ready", rules::ready);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            cfg.routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
+            cfg.routes.get("/api/v1/schema/snapshot-v1.json", ctx -> ctx.contentType("application/schema+json").result(schema));
+
+            cfg.routes.exception(ApiException.class, (e, ctx) -> Bodies.send(ctx, e.status, e.body));
+            cfg.routes.exception(InvalidInputException.class, (e, ctx) -> Bodies.send(ctx, 400, e.error()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "Something went wrong on our side; the error has been logged.");
+            });
+            cfg.routes.error(404, "*", ctx -> error(ctx, 404, "not_found", "There is nothing at " + ctx.path() + "."));
+            cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path() + "."));
+        });
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        Bodies.send(ctx, status, new com.covalue.model.ErrorResponse(code, message, List.of()));
+    }
+
+    /** The route template (so /metrics labels do not explode with ids), or "unmatched". */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return ctx.statusCode() == HttpStatus.NOT_FOUND.getCode() ? "unmatched" : ctx.path();
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = CovalueApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

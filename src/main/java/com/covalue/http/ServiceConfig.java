@@ -1,0 +1,14 @@
+package com.covalue.http;
+
+/**
+ * Limits and secrets of the HTTP service.
+ *
+ * @param maxBodyBytes  largest request body accepted (413 above it)
+ * @param maxBatchItems most snapshots in one batch request
+ * @param adminToken    bearer token for the admin endpoints; null disables them
+ */
+public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken) {
+
+    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    public static final int DEFAULT_MAX_BATCH = 100;
+}

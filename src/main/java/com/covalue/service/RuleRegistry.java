@@ -1,0 +1,72 @@
+package com.covalue.service;
+
+import com.covalue.engine.RuleSet;
+import com.covalue.engine.RuleSetCompiler;
+import com.covalue.engine.RuleSetRejectedException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Holds the active rule set and replaces it atomically when a reload compiles. A request takes
+ * {@link #active()} once and evaluates with it to the end, so a swap never affects a request in
+ * flight, and nobody waits for a compile. A rejected reload leaves the active set in place.
+ */
+public final class RuleRegistry {
+
+    private final Path folder;
+    private final RuleSetCompiler compiler;
+    private final Clock clock;
+    private final AtomicReference<RuleSet> active = new AtomicReference<>();
+    private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
+    private final Consumer<ReloadOutcome> listener;
+
+    /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
+    public RuleRegistry(Path folder, Clock clock, Consumer<ReloadOutcome> listener) {
+        this.folder = folder;
+        this.clock = clock;
+        this.compiler = new RuleSetCompiler(clock);
+        this.listener = listener;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The rule set to evaluate with, or empty before the first successful load. */
+    public Optional<RuleSet> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    public Optional<ReloadOutcome> lastReload() {
+        return Optional.ofNullable(lastReload.get());
+    }
+
+    /**
+     * Compiles the folder and, if it compiles, makes it active. Reloads are serialised so that two
+     * triggers at once cannot install an older compile over a newer one.
+     */
+    public synchronized ReloadOutcome reload(String trigger) {
+        long start = System.nanoTime();
+        ReloadOutcome outcome;
+        try {
+            RuleSet compiled = compiler.compile(folder);
+            RuleSet previous = active.getAndSet(compiled);
+            boolean same = previous != null && previous.revision().equals(compiled.revision());
+            outcome = new ReloadOutcome(clock.instant(), trigger, same ? "unchanged" : "loaded", compiled.revision(),
+                    millisSince(start), List.of());
+        } catch (RuleSetRejectedException e) {
+            outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start), e.problems());
+        }
+        lastReload.set(outcome);
+        listener.accept(outcome);
+        return outcome;
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,60 @@
+package com.covalue.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.covalue.TestSupport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** `covalue serve` as a real process: it starts, logs where it listens, serves, and stops cleanly on SIGTERM. */
+class ServeProcessTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+), rules (\\w+) .* started in (\\d+) ms");
+
+    @Test
+    void serve_starts_answers_and_exits_0_on_sigterm() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long launched = System.nanoTime();
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main",
+                "serve", "--host", "127.0.0.1", "--port", "0", "--rules", TestSupport.RULES.toString()))
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            Matcher m = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = log.readLine()) != null; ) {
+                        Matcher found = LISTENING.matcher(line);
+                        if (found.find()) {
+                            return found;
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(m).as("the start-up log line").isNotNull();
+            String origin = "http://127.0.0.1:" + m.group(1);
+
+            HttpApiTest.Reply advice = HttpApiTest.postJson(origin, "/api/v1/advice", TestSupport.read(TestSupport.EXAMPLE));
+            long firstAdviceMs = (System.nanoTime() - launched) / 1_000_000;
+            assertThat(advice.status()).isEqualTo(200);
+            assertThat(advice.json().at("/rules/revision").asText()).isEqualTo(m.group(2));
+            System.out.printf("serve: process start to first advice %d ms (server reports start-up %s ms)%n", firstAdviceMs, m.group(3));
+
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
