@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
@@ -68,8 +67,14 @@ public final class RuleSetCompiler {
             builder.add(ResourceFactory.newByteArrayResource(drl.getValue().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(drl.getKey()), ResourceType.DRL);
         }
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            problems.add(DroolsMessages.translate(error));
+        List<Problem> drools = builder.getErrors().stream().map(DroolsMessages::translate).toList();
+        for (Problem p : drools) {
+            // After a syntax error Drools adds "Parser returned a null Package" for the same file: noise.
+            boolean echo = p.message().startsWith("Parser returned a null Package")
+                    && drools.stream().anyMatch(other -> other != p && java.util.Objects.equals(other.file(), p.file()));
+            if (!echo) {
+                problems.add(p);
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleSetRejectedException(problems.stream().distinct().toList());
