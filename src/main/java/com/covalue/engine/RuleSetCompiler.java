@@ -2,7 +2,6 @@ package com.covalue.engine;
 
 import com.covalue.model.Problem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class RuleSetCompiler {
         RuleFolder files = RuleFolder.read(folder);
         List<Problem> problems = new ArrayList<>(files.problems());
 
-        if (!Files.isDirectory(folder)) {
+        if (!Files.isDirectory(folder) || files.revision().equals("none")) {
             throw new RuleSetRejectedException(problems);
         }
         Catalogue catalogue = Catalogue.parse(files.text(Catalogue.FILE).orElse("{}"), problems);
@@ -93,17 +92,29 @@ public final class RuleSetCompiler {
                 problems.add(Problem.atLine(folder.toString(), 0, "the rules folder does not exist or is not a folder"));
                 return new RuleFolder(texts, "none", problems);
             }
-            try (Stream<Path> walk = Files.walk(folder)) {
-                List<Path> paths = walk.filter(Files::isRegularFile)
+            // Only the folder's own files: subfolders (backups, Kubernetes ConfigMap '..data' links)
+            // would load every rule twice, and hidden files are editors' temporary copies.
+            List<Path> paths;
+            try (Stream<Path> list = Files.list(folder)) {
+                paths = list.filter(p -> !p.getFileName().toString().startsWith("."))
                         .filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith(".yaml"))
+                        .filter(Files::isRegularFile)
                         .sorted()
                         .toList();
-                for (Path p : paths) {
-                    String name = folder.relativize(p).toString().replace('\\', '/');
-                    texts.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rules folder " + folder, e);
+                problems.add(Problem.atLine(folder.toString(), 0, "the rules folder cannot be read: " + e.getMessage()));
+                return new RuleFolder(texts, "none", problems);
+            }
+            for (Path p : paths) {
+                String name = p.getFileName().toString();
+                try {
+                    texts.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                } catch (java.nio.charset.MalformedInputException e) {
+                    problems.add(Problem.atLine(name, 0, "is not UTF-8 text; save it again as UTF-8"));
+                } catch (IOException e) {
+                    problems.add(Problem.atLine(name, 0, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); if it was being saved, the next change retries"));
+                }
             }
             if (texts.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
                 problems.add(Problem.atLine(folder.toString(), 0, "the rules folder has no .drl rule files"));

@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -55,7 +58,9 @@ final class RuleTextChecker {
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.$\\w])([a-z][A-Za-z0-9]*)\\b");
     private static final Pattern FACTOR_LITERAL = Pattern.compile("factor\\s*==\\s*\"([A-Za-z]+)\"");
     private static final Pattern STRING = Pattern.compile("\"[^\"]*\"");
-    private static final Pattern MATCHES_UNKNOWN = Pattern.compile("[\\w.]+\\s*(!=\\s*(true|false)|[!=]=\\s*null)\\b");
+    /** Comparisons that are true for an unknown (null) fact: != a constant, == null, not in (...). */
+    private static final Pattern MATCHES_UNKNOWN = Pattern.compile(
+            "[\\w.]+\\s*(!=\\s*(true|false|[A-Z]\\w*\\.[A-Z_]+|\\d[\\d.]*)|[!=]=\\s*null|not\\s+in\\b)|!\\s*\\(");
 
     private final Catalogue catalogue;
     private final List<Problem> problems;
@@ -90,8 +95,11 @@ final class RuleTextChecker {
             walk(rule.getLhs(), patterns);
             for (PatternDescr pattern : patterns) {
                 asks.addAll(fieldsRead(pattern));
-                checkUnknownIsNotAbsent(file, rule, pattern);
+                if (isSnapshotFact(pattern)) {
+                    checkUnknownIsNotAbsent(file, rule, pattern);
+                }
             }
+            checkNoNegatedSnapshotFacts(file, rule, rule.getLhs(), false);
             rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), source, asks, recommends));
         }
         return rules;
@@ -181,6 +189,37 @@ final class RuleTextChecker {
                     + "\": '" + m.group().strip() + "' also matches a fact the snapshot left unknown; test the bad value itself"
                     + " (for example '== false') so that missing data never looks like a missing practice"));
         }
+    }
+
+    /**
+     * Refuses {@code not}, {@code exists} and {@code forall} around snapshot facts: "there is no
+     * Governance with escalationPath == true" is also true when nobody answered.
+     */
+    private void checkNoNegatedSnapshotFacts(String file, RuleDescr rule, BaseDescr descr, boolean negated) {
+        if (negated && descr instanceof PatternDescr pattern && isSnapshotFact(pattern)) {
+            problems.add(Problem.atLine(file, pattern.getLine() > 0 ? pattern.getLine() : rule.getLine(), "rule \"" + rule.getName()
+                    + "\": 'not', 'exists' or 'forall' around " + simpleName(pattern) + "(...) also matches facts the snapshot left"
+                    + " unknown; test the bad value itself (for example '== false')"));
+            return;
+        }
+        if (descr instanceof ConditionalElementDescr ce) {
+            boolean negates = descr instanceof NotDescr || descr instanceof ExistsDescr || descr instanceof ForallDescr;
+            for (BaseDescr child : ce.getDescrs()) {
+                checkNoNegatedSnapshotFacts(file, rule, child, negated || negates);
+            }
+        }
+    }
+
+    private static String simpleName(PatternDescr pattern) {
+        String type = pattern.getObjectType();
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** Facts read from the snapshot (sections, Timeline, Perception), where null means unknown. */
+    private static boolean isSnapshotFact(PatternDescr pattern) {
+        String simple = simpleName(pattern);
+        String section = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        return SECTIONS.containsKey(section) || simple.equals("Timeline") || simple.equals(Perception.class.getSimpleName());
     }
 
     private static String constraintText(PatternDescr pattern) {

@@ -18,6 +18,8 @@ import java.util.List;
 /** Client/server IO for advice: parse the body, call the advisor, write JSON. */
 final class AdviceController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdviceController.class);
+
     /** One item of a batch answer: the advice, or that item's error. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record BatchItem(int index, Advice advice, ErrorResponse error) {
@@ -65,6 +67,11 @@ final class AdviceController {
                 results.add(new BatchItem(i, advisor.advise(rules, reader.read(body.get(i))), null));
             } catch (InvalidInputException e) {
                 results.add(new BatchItem(i, null, e.error()));
+            } catch (RuntimeException e) {
+                // one item our code cannot handle must not fail the others
+                LOG.error("unexpected error on batch item {}", i, e);
+                results.add(new BatchItem(i, null, new ErrorResponse("internal_error",
+                        "Something went wrong on our side with this item; the error has been logged.", List.of())));
             }
         }
         metrics.evaluated(body.size());

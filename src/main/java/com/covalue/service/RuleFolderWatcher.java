@@ -54,32 +54,41 @@ public final class RuleFolderWatcher implements AutoCloseable {
     private void watchLoop() {
         Path folder = registry.folder().toAbsolutePath().normalize();
         Path parent = folder.getParent();
+        boolean firstRegistration = true;
         while (!closed) {
             try (WatchService ws = FileSystems.getDefault().newWatchService()) {
                 watcher = ws;
-                WatchKey folderKey = register(ws, folder);
+                register(ws, folder);
                 WatchKey parentKey = register(ws, parent); // notices the folder itself being deleted or recreated
+                if (!firstRegistration) {
+                    changed(); // whatever happened while we were registering again is picked up
+                }
+                firstRegistration = false;
                 while (!closed) {
                     WatchKey key = ws.take();
                     boolean relevant = false;
+                    boolean folderReplaced = false;
                     for (WatchEvent<?> event : key.pollEvents()) {
-                        // in the parent, only events about the rules folder itself matter
-                        relevant |= key != parentKey || folder.getFileName().equals(event.context());
+                        // in the parent, only events about the rules folder itself matter: it was
+                        // deleted, created or renamed over, so the watch must follow the new folder
+                        boolean aboutFolder = key == parentKey && folder.getFileName().equals(event.context());
+                        folderReplaced |= aboutFolder;
+                        relevant |= key != parentKey || aboutFolder;
                     }
                     boolean valid = key.reset();
                     if (relevant) {
                         changed();
                     }
-                    if (!valid || (key == parentKey && folderKey == null && Files.isDirectory(folder))) {
-                        break; // the folder went away or came back: register again
+                    if (!valid || folderReplaced) {
+                        break; // register again, on whatever folder now has the name
                     }
                 }
             } catch (ClosedWatchServiceException | InterruptedException e) {
                 return;
             } catch (IOException e) {
                 LOG.warn("cannot watch {}: {}; retrying", folder, e.getMessage());
+                sleepQuietly();
             }
-            sleepQuietly();
         }
     }
 
@@ -96,7 +105,13 @@ public final class RuleFolderWatcher implements AutoCloseable {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = scheduler.schedule(() -> registry.reload("watch"), quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(() -> {
+            try {
+                registry.reload("watch");
+            } catch (RuntimeException e) {
+                LOG.error("reload failed unexpectedly; the active rules keep serving", e);
+            }
+        }, quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sleepQuietly() {

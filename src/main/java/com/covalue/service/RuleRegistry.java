@@ -3,6 +3,7 @@ package com.covalue.service;
 import com.covalue.engine.RuleSet;
 import com.covalue.engine.RuleSetCompiler;
 import com.covalue.engine.RuleSetRejectedException;
+import com.covalue.model.Problem;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -60,6 +61,10 @@ public final class RuleRegistry {
                     millisSince(start), List.of());
         } catch (RuleSetRejectedException e) {
             outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start), e.problems());
+        } catch (RuntimeException e) {
+            // anything unexpected is a refused reload too: the active rules keep serving
+            outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start),
+                    List.of(Problem.atLine(folder.toString(), 0, "the rules could not be loaded: " + e)));
         }
         lastReload.set(outcome);
         listener.accept(outcome);

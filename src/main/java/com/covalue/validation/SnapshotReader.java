@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +66,8 @@ public final class SnapshotReader {
     /** Parses JSON text, reporting malformed input with its line and column. */
     public static JsonNode parse(String json) {
         try {
-            JsonNode node = Json.MAPPER.readTree(json);
+            // A byte-order mark (common in files saved by Windows tools) is not part of the JSON.
+            JsonNode node = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInputException("malformed_json", "The body is empty; expected a JSON object.", List.of());
             }
@@ -83,18 +85,51 @@ public final class SnapshotReader {
         if (!node.isObject()) {
             return List.of(Problem.atField("", "a snapshot must be a JSON object, not " + node.getNodeType().name().toLowerCase()));
         }
-        List<Problem> problems = new ArrayList<>(SCHEMA.check(node));
-        problems.addAll(checkDates((ObjectNode) node));
-        problems.addAll(checkCounts(node));
+        List<Problem> problems = new ArrayList<>();
+        List<String> nonFinite = new ArrayList<>();
+        findNonFinite(node, "", nonFinite);
+        nonFinite.forEach(path -> problems.add(Problem.atField(path, "is too large a number")));
+        // the schema library cannot handle infinite numbers, so it checks a copy without them
+        JsonNode checkable = nonFinite.isEmpty() ? node : withoutFields(node, nonFinite);
+        SCHEMA.check(checkable).stream().filter(p -> !nonFinite.contains(p.field())).forEach(problems::add);
+        problems.addAll(checkDates((ObjectNode) checkable));
+        problems.addAll(checkCounts(checkable));
         problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
         return problems.stream().distinct().toList();
+    }
+
+    private static void findNonFinite(JsonNode node, String path, List<String> out) {
+        if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.asDouble()) && !node.isBigDecimal()) {
+            out.add(path);
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> findNonFinite(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNonFinite(node.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
+    private static JsonNode withoutFields(JsonNode root, List<String> paths) {
+        JsonNode copy = root.deepCopy();
+        for (String path : paths) {
+            int dot = path.lastIndexOf('.');
+            JsonNode parent = dot < 0 ? copy : at(copy, path.substring(0, dot));
+            if (parent instanceof ObjectNode o) {
+                o.remove(path.substring(dot + 1));
+            }
+        }
+        return copy;
     }
 
     private List<Problem> checkDates(ObjectNode root) {
         List<Problem> problems = new ArrayList<>();
         LocalDate assessedOn = date(root, "assessedOn", problems);
-        if (assessedOn != null && assessedOn.isAfter(LocalDate.now(clock))) {
-            problems.add(Problem.atField("assessedOn", "must not be after today (" + LocalDate.now(clock) + ")"));
+        // "today" anywhere on Earth: the latest time zone (UTC+14) is the last to allow a date
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        if (assessedOn != null && assessedOn.isAfter(today)) {
+            problems.add(Problem.atField("assessedOn", "must not be after today (" + today + ")"));
         }
         LocalDate contractStart = date(root, "relationship.contractStart", problems);
         LocalDate renewalDate = date(root, "relationship.renewalDate", problems);
@@ -135,10 +170,10 @@ public final class SnapshotReader {
     private static void notMore(JsonNode root, String part, String whole, List<Problem> problems) {
         JsonNode p = at(root, part);
         JsonNode w = at(root, whole);
-        if (p != null && w != null && p.canConvertToLong() && w.canConvertToLong() && p.isIntegralNumber() && w.isIntegralNumber()
-                && p.asLong() > w.asLong()) {
+        // compare exact values: the schema accepts 3.0 as a whole number too
+        if (p != null && w != null && p.isNumber() && w.isNumber() && p.decimalValue().compareTo(w.decimalValue()) > 0) {
             String wholeName = whole.substring(whole.indexOf('.') + 1);
-            problems.add(Problem.atField(part, "must not exceed " + wholeName + " (" + p.asLong() + " > " + w.asLong() + ")"));
+            problems.add(Problem.atField(part, "must not exceed " + wholeName + " (" + p.numberValue() + " > " + w.numberValue() + ")"));
         }
     }
 

@@ -137,6 +137,40 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void negating_a_snapshot_fact_or_comparing_it_with_not_equal_is_rejected() throws IOException {
+        Path f = folder("a.drl", HEADER
+                + rule("Negated", "not Governance( escalationPath == true )", "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.5, \"x\");")
+                + rule("Not equal", "Governance( healthCheck != Cadence.QUARTERLY )", "advice.recommend(\"GOVERNANCE-HEALTH-CHECK\", 0.5, \"x\");")
+                + rule("Not in", "Governance( healthCheck not in (Cadence.QUARTERLY, Cadence.MONTHLY) )", "advice.recommend(\"GOVERNANCE-HEALTH-CHECK\", 0.5, \"x\");"));
+        assertThat(rejected(f)).extracting(Problem::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).startsWith("rule \"Negated\": 'not', 'exists' or 'forall' around Governance(...)"),
+                m -> assertThat(m).startsWith("rule \"Not equal\": 'healthCheck != Cadence.QUARTERLY' also matches"),
+                m -> assertThat(m).startsWith("rule \"Not in\": 'healthCheck not in' also matches"));
+    }
+
+    @Test
+    void a_rule_file_that_is_not_utf8_is_reported_not_thrown() throws IOException {
+        Path f = folder("a.drl", HEADER);
+        Files.write(f.resolve("latin1.drl"), new byte[] {'/', '/', ' ', (byte) 0xE9, '\n'});
+        assertThat(rejected(f)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("latin1.drl");
+            assertThat(p.message()).contains("not UTF-8");
+        });
+    }
+
+    @Test
+    void subfolders_and_hidden_files_are_not_read() throws IOException {
+        String r = HEADER + rule("Only once", "Governance( rolesDefined == false )", "advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");");
+        Path f = folder("a.drl", r);
+        Files.createDirectory(f.resolve("backup"));
+        Files.writeString(f.resolve("backup/a.drl"), r);
+        Files.writeString(f.resolve(".a.drl.swp"), "garbage");
+        RuleSet rules = new RuleSetCompiler(CLOCK).compile(f);
+        assertThat(rules.ruleCount()).isEqualTo(1);
+        assertThat(rules.files()).containsExactly("a.drl", "catalogue.yaml", "priority.yaml");
+    }
+
+    @Test
     void a_rule_without_a_source_is_rejected() throws IOException {
         Path f = folder("a.drl", HEADER + "rule \"No source\"\nwhen\n    Governance( rolesDefined == false )\nthen\n    advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");\nend\n");
         assertThat(rejected(f)).singleElement().satisfies(p -> assertThat(p.message()).contains("@source"));

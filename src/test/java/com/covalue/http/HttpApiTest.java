@@ -149,7 +149,7 @@ class HttpApiTest {
         withApp((app, origin) -> {
             String good = TestSupport.read(TestSupport.EXAMPLE);
             String bad = TestSupport.with(TestSupport.exampleJson(), "trust.openBook", "yes").toString();
-            Reply r = postJson(origin, "/api/v1/advice/batch", "[" + good + "," + bad + ",{\"schemaVersion\":1}]");
+            Reply r = postJson(origin, "/api/v1/advice/batch", "[" + good + "," + bad + ",{\"schemaVersion\":1e400}]");
             assertThat(r.status()).isEqualTo(200);
             JsonNode results = r.json().get("results");
             assertThat(results.size()).isEqualTo(3);

@@ -53,8 +53,10 @@ class ReloadUnderLoadTest {
             if (outcome.rejected()) {
                 rejected.add(outcome.errors().get(0).describe());
             } else if (outcome.outcome().equals("loaded")) {
+                // the swap happened somewhere during the reload: its start is a safe lower bound
+                long swappedAfter = now - outcome.durationMs() * 1_000_000 - 1_000_000;
                 activations.forEach(a -> a.getValue()[1] = Math.min(a.getValue()[1], now));
-                activations.add(Map.entry(outcome.revision(), new long[] {now, Long.MAX_VALUE}));
+                activations.add(Map.entry(outcome.revision(), new long[] {swappedAfter, Long.MAX_VALUE}));
             }
         });
         registry.reload("startup");

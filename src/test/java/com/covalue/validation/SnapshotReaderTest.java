@@ -146,6 +146,28 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void infinite_numbers_are_field_errors_not_crashes() {
+        String json = "{\"schemaVersion\": 1e400, \"assessedOn\": \"2026-11-01\", \"relationship\": {\"id\": \"x\"},"
+                + " \"governance\": {\"healthCheck\": -1e400, \"namedCounterparts\": 2}}";
+        assertThat(reader().validate(SnapshotReader.parse(json))).containsExactly(
+                Problem.atField("governance.healthCheck", "is too large a number"),
+                Problem.atField("governance.namedCounterparts", "must be at most 1, not 2"),
+                Problem.atField("schemaVersion", "is too large a number"));
+    }
+
+    @Test
+    void counts_written_with_a_decimal_point_are_still_compared() {
+        ObjectNode json = with(with(exampleJson(), "delivery.promisesKept12m", 5), "delivery.promisesDue12m", 3.0);
+        assertThat(fields(json)).containsExactly("delivery.promisesKept12m");
+    }
+
+    @Test
+    void a_leading_byte_order_mark_is_ignored() {
+        Snapshot s = reader().read("\uFEFF" + minimalJson("bom"));
+        assertThat(s.relationship().id()).isEqualTo("bom");
+    }
+
+    @Test
     void a_json_array_is_not_a_snapshot() {
         assertThat(reader().validate(SnapshotReader.parse("[1,2]")))
                 .containsExactly(Problem.atField("", "a snapshot must be a JSON object, not array"));
