@@ -196,6 +196,33 @@ class HttpApiTest {
     }
 
     @Test
+    void an_unexpected_failure_returns_500_without_leaking_internals() {
+        java.time.Clock broken = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                throw new IllegalStateException("clock exploded at com.example.Secret");
+            }
+        };
+        Javalin app = CovalueApp.create(registry, new com.covalue.validation.SnapshotReader(broken),
+                new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, TOKEN), new ServiceMetrics());
+        JavalinTest.test(app, (server, client) -> {
+            Reply r = postJson(client.getOrigin(), "/api/v1/advice", TestSupport.read(TestSupport.EXAMPLE));
+            assertError(r, 500, "internal_error");
+            assertThat(r.body()).doesNotContain("exploded").doesNotContain("Secret").doesNotContain("at com.");
+        });
+    }
+
+    @Test
     void unknown_paths_and_methods_get_json_errors() {
         withApp((app, origin) -> {
             assertError(send(origin, "GET", "/api/v1/nothing", null, null, null), 404, "not_found");
