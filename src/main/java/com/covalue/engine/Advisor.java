@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -139,17 +138,11 @@ public final class Advisor {
     }
 
     private static Renewal renewal(Snapshot s, Timeline timeline, Findings findings, List<Recommendation> recommendations) {
-        Verdict verdict = Verdict.RENEW;
-        List<String> reasons = List.of("no renewal rule found a reason to hold back");
-        for (Map.Entry<Verdict, Set<String>> proposed : findings.verdicts().entrySet()) {
-            if (proposed.getKey().worseThan(verdict) || reasons.get(0).startsWith("no renewal rule")) {
-                if (!proposed.getKey().worseThan(verdict) && proposed.getKey() != verdict) {
-                    continue;
-                }
-                verdict = proposed.getKey();
-                reasons = List.copyOf(proposed.getValue());
-            }
-        }
+        // the worst verdict proposed wins, with its reasons; none proposed means RENEW
+        var worst = findings.verdicts().entrySet().stream().max(Map.Entry.comparingByKey());
+        Verdict verdict = worst.map(Map.Entry::getKey).orElse(Verdict.RENEW);
+        List<String> reasons = worst.<List<String>>map(e -> List.copyOf(e.getValue()))
+                .orElse(List.of("no renewal rule found a reason to hold back"));
         // Conditions keep the recommendations' priority order.
         List<String> conditions = recommendations.stream().map(Recommendation::id)
                 .filter(findings.conditions()::contains).toList();
@@ -169,13 +162,8 @@ public final class Advisor {
     }
 
     private static List<DataGap> dataGaps(RuleSet rules, Snapshot s) {
-        Map<String, Integer> asked = new TreeMap<>();
-        for (RuleInfo rule : rules.rules().values()) {
-            for (String field : rule.asks()) {
-                SnapshotFields.byPath(field).filter(f -> !f.known(s)).ifPresent(f -> asked.merge(field, 1, Integer::sum));
-            }
-        }
-        return asked.entrySet().stream()
+        return rules.askedBy().entrySet().stream()
+                .filter(e -> SnapshotFields.byPath(e.getKey()).map(f -> !f.known(s)).orElse(false))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new DataGap(e.getKey(), e.getValue()))
                 .toList();

@@ -1,9 +1,11 @@
 package com.covalue.engine;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.kie.api.KieBase;
 
 /**
@@ -12,6 +14,8 @@ import org.kie.api.KieBase;
  *
  * @param revision content hash of every file in the rules folder
  * @param files    the files it was built from, relative to the folder, sorted
+ * @param askedBy  for each snapshot field the rules read, how many rules read it (computed once
+ *                 here so that each evaluation's data gaps need not walk every rule)
  */
 public record RuleSet(
         String revision,
@@ -20,13 +24,22 @@ public record RuleSet(
         PriorityPolicy priority,
         Map<String, RuleInfo> rules,
         List<String> files,
-        Instant compiledAt) {
+        Instant compiledAt,
+        Map<String, Integer> askedBy) {
 
     public RuleSet {
         Objects.requireNonNull(revision, "revision == null");
         Objects.requireNonNull(kieBase, "kieBase == null");
         rules = Map.copyOf(rules);
         files = List.copyOf(files);
+        askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
+    }
+
+    /** How many rules read each snapshot field, from the rules' own text. */
+    static Map<String, Integer> askedBy(Map<String, RuleInfo> rules) {
+        Map<String, Integer> counts = new TreeMap<>();
+        rules.values().forEach(rule -> rule.asks().forEach(field -> counts.merge(field, 1, Integer::sum)));
+        return counts;
     }
 
     public int ruleCount() {

@@ -38,19 +38,19 @@ public final class RuleSetCompiler {
         RuleFolder files = RuleFolder.read(folder);
         List<Problem> problems = new ArrayList<>(files.problems());
 
-        if (!Files.isDirectory(folder) || files.revision().equals("none")) {
+        if (files.unreadable()) {
             throw new RuleSetRejectedException(problems);
         }
-        Catalogue catalogue = Catalogue.parse(files.text(Catalogue.FILE).orElse("{}"), problems);
-        if (files.text(Catalogue.FILE).isEmpty()) {
+        String catalogueText = files.text(Catalogue.FILE).orElse(null);
+        String priorityText = files.text(PriorityPolicy.FILE).orElse(null);
+        if (catalogueText == null) {
             problems.add(Problem.atLine(Catalogue.FILE, 0, "missing: the rules folder needs the recommendation catalogue " + Catalogue.FILE));
         }
-        PriorityPolicy priority = null;
-        if (files.text(PriorityPolicy.FILE).isPresent()) {
-            priority = PriorityPolicy.parse(files.text(PriorityPolicy.FILE).get(), problems);
-        } else {
+        if (priorityText == null) {
             problems.add(Problem.atLine(PriorityPolicy.FILE, 0, "missing: the rules folder needs the priority weights " + PriorityPolicy.FILE));
         }
+        Catalogue catalogue = Catalogue.parse(catalogueText == null ? "{}" : catalogueText, problems);
+        PriorityPolicy priority = priorityText == null ? null : PriorityPolicy.parse(priorityText, problems);
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         RuleTextChecker checker = new RuleTextChecker(catalogue, problems);
@@ -79,18 +79,26 @@ public final class RuleSetCompiler {
             throw new RuleSetRejectedException(problems.stream().distinct().toList());
         }
         KieBase kieBase = builder.newKieBase();
-        return new RuleSet(files.revision(), kieBase, catalogue, priority, rules, files.names(), clock.instant());
+        return new RuleSet(files.revision(), kieBase, catalogue, priority, rules, files.names(), clock.instant(),
+                RuleSet.askedBy(rules));
     }
 
-    /** The files of a rules folder, read once, with the revision hash of their content. */
+    /**
+     * The files of a rules folder, read once, with the revision hash of their content; revision is
+     * null when the folder itself could not be read.
+     */
     record RuleFolder(Map<String, String> texts, String revision, List<Problem> problems) {
+
+        boolean unreadable() {
+            return revision == null;
+        }
 
         static RuleFolder read(Path folder) {
             List<Problem> problems = new ArrayList<>();
             Map<String, String> texts = new LinkedHashMap<>();
             if (!Files.isDirectory(folder)) {
                 problems.add(Problem.atLine(folder.toString(), 0, "the rules folder does not exist or is not a folder"));
-                return new RuleFolder(texts, "none", problems);
+                return new RuleFolder(texts, null, problems);
             }
             // Only the folder's own files: subfolders (backups, Kubernetes ConfigMap '..data' links)
             // would load every rule twice, and hidden files are editors' temporary copies.
@@ -103,7 +111,7 @@ public final class RuleSetCompiler {
                         .toList();
             } catch (IOException e) {
                 problems.add(Problem.atLine(folder.toString(), 0, "the rules folder cannot be read: " + e.getMessage()));
-                return new RuleFolder(texts, "none", problems);
+                return new RuleFolder(texts, null, problems);
             }
             for (Path p : paths) {
                 String name = p.getFileName().toString();

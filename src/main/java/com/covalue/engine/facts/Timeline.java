@@ -19,7 +19,7 @@ public record Timeline(
     public static Timeline of(Snapshot s) {
         LocalDate on = s.assessedOn();
         return new Timeline(
-                between(on, s.relationship().renewalDate(), ChronoUnit.DAYS),
+                daysUntil(s.relationship().renewalDate(), on),
                 since(s.relationship().contractStart(), on),
                 since(s.measurement().lastKpiReview(), on),
                 since(s.measurement().satisfactionSurveyLast(), on),
@@ -30,7 +30,7 @@ public record Timeline(
         return then == null ? null : ChronoUnit.MONTHS.between(then, on);
     }
 
-    private static Long between(LocalDate on, LocalDate later, ChronoUnit unit) {
-        return later == null ? null : unit.between(on, later);
+    private static Long daysUntil(LocalDate later, LocalDate on) {
+        return later == null ? null : ChronoUnit.DAYS.between(on, later);
     }
 }
