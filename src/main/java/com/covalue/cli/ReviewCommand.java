@@ -89,13 +89,19 @@ final class ReviewCommand implements Callable<Integer> {
         }
         ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, within, failOn, strict);
 
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                err.println("covalue: no such file or folder: " + path);
+                return Main.BAD_INPUT;
+            }
+        }
         // Compiling the rules takes seconds; it runs while the files are read and checked.
         CompletableFuture<RuleSet> ruleSet = CompletableFuture.supplyAsync(
                 () -> new RuleSetCompiler(Clock.systemUTC()).compile(rules.folder));
         PortfolioFiles.Found found;
         try {
             found = PortfolioFiles.find(paths);
-        } catch (PortfolioFiles.MissingPathException e) {
+        } catch (PortfolioFiles.MissingPathException e) { // removed since the check above
             err.println("covalue: " + e.getMessage());
             return Main.BAD_INPUT;
         }

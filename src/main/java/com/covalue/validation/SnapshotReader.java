@@ -72,13 +72,13 @@ public final class SnapshotReader {
             // A byte-order mark (common in files saved by Windows tools) is not part of the JSON.
             JsonNode node = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (node == null || node.isMissingNode()) {
-                throw new InvalidInputException("malformed_json", "The body is empty; expected a JSON object.", List.of());
+                throw new InvalidInputException("malformed_json", "The input is empty; expected a JSON object.", List.of());
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException("malformed_json", "The body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+            throw new InvalidInputException("malformed_json", "The input is not valid JSON" + where + ": " + e.getOriginalMessage(),
                     List.of(Problem.atField("", "not valid JSON" + where + ": " + e.getOriginalMessage())));
         }
     }
