@@ -86,12 +86,13 @@ public final class PortfolioFiles {
             inputs.add(Input.text(PortfolioItem.file(name), text));
             return;
         }
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                inputs.add(Input.text(PortfolioItem.line(name, i + 1), lines[i]));
+        int[] number = {0};
+        text.lines().forEach(line -> {
+            number[0]++;
+            if (!line.isBlank()) {
+                inputs.add(Input.text(PortfolioItem.line(name, number[0]), line));
             }
-        }
+        });
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {

@@ -43,7 +43,9 @@ class ReviewCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         String out = r.out();
         assertThat(out).startsWith("RENEWAL REVIEW as of 23 Nov 2026");
-        assertThat(out).contains("Gate FAILED", "DUE FOR RENEWAL, most urgent first", "NOT DUE", "Conditions before signing",
+        assertThat(out).contains("Gate failed: 2 of 5 due relationships are at Remediate before renewal or worse: "
+                + "Northwind Health / Contoso service desk, Fenwick Mutual / Calder data-centre hosting.");
+        assertThat(out).contains("DUE FOR RENEWAL, most urgent first", "NOT DUE", "Conditions before signing",
                 "Perceptions (1-5)", "Direction of travel ▼ worse: health");
         assertThat(out.indexOf("VERDICTS")).isLessThan(out.indexOf("===="));
         assertThat(out.indexOf("Hollins Care Group")).isLessThan(out.indexOf("Brightwell Insurance"));
@@ -102,7 +104,9 @@ class ReviewCommandTest {
         CliTest.Run strict = run("review", MIXED, "--as-of", "2026-11-23", "--fail-on", "REVIEW_EXIT_OPTIONS", "--strict",
                 "--no-progress");
         assertThat(strict.exit()).isEqualTo(1);
-        assertThat(strict.out()).contains("Gate FAILED").contains("could not be read (strict)");
+        assertThat(strict.out()).contains("Gate failed: none of the 4 due relationships are at Review exit options or worse; "
+                + "and 4 snapshots could not be read, which fails the gate in a strict review.");
+        assertThat(lenient.out()).contains("Gate passed: none of the 4 due relationships");
     }
 
     @Test

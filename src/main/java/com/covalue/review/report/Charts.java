@@ -103,14 +103,17 @@ final class Charts {
             int mid = y + ROW / 2;
             int xc = xOfRating(a.client());
             int xs = xOfRating(a.supplier());
+            // client a little above the line and supplier a little below, so equal ratings stay visible
+            int yc = mid - 4;
+            int ys = mid + 4;
             s.append("<text class=\"label\" x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(mid + 4).append("\">")
                     .append(a.factor().label()).append("</text>")
                     .append("<line class=\"").append(a.gap() >= 2 ? "gap wide" : "gap").append("\" x1=\"").append(xc)
-                    .append("\" y1=\"").append(mid).append("\" x2=\"").append(xs).append("\" y2=\"").append(mid).append("\"/>")
-                    .append("<circle class=\"client\" cx=\"").append(xc).append("\" cy=\"").append(mid).append("\" r=\"6\"><title>client rates ")
+                    .append("\" y1=\"").append(yc).append("\" x2=\"").append(xs).append("\" y2=\"").append(ys).append("\"/>")
+                    .append("<circle class=\"client\" cx=\"").append(xc).append("\" cy=\"").append(yc).append("\" r=\"5\"><title>client rates ")
                     .append(a.factor().label()).append(' ').append(a.client()).append("/5</title></circle>")
-                    .append("<rect class=\"supplier\" x=\"").append(xs - 5).append("\" y=\"").append(mid - 5)
-                    .append("\" width=\"10\" height=\"10\"><title>supplier rates ").append(a.factor().label()).append(' ')
+                    .append("<rect class=\"supplier\" x=\"").append(xs - 4).append("\" y=\"").append(ys - 4)
+                    .append("\" width=\"9\" height=\"9\"><title>supplier rates ").append(a.factor().label()).append(' ')
                     .append(a.supplier()).append("/5</title></rect>");
             if (a.gap() >= 2) {
                 s.append("<text class=\"gap-note\" x=\"").append(LABEL_WIDTH + PLOT_WIDTH + 14).append("\" y=\"").append(mid + 4)

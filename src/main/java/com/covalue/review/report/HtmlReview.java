@@ -43,8 +43,7 @@ public final class HtmlReview {
                 .append(" rules)</p>\n</header>\n");
 
         h.append("<section class=\"portfolio\">\n<div class=\"gate ").append(sum.gate().passed() ? "pass" : "fail")
-                .append("\"><strong>Gate ").append(sum.gate().passed() ? "passed" : "failed").append("</strong> (fail on ")
-                .append(verdict(sum.gate().failOn())).append(" or worse): ").append(esc(sum.gate().reason())).append("</div>\n");
+                .append("\">").append(esc(gateSentence(review))).append("</div>\n");
         h.append("<div class=\"tiles\">\n");
         for (Verdict v : Verdict.values()) {
             h.append("<div class=\"tile ").append(css(v)).append("\"><span class=\"count\">").append(sum.verdicts().get(v))
@@ -57,8 +56,8 @@ public final class HtmlReview {
                     .append("<th>Renewal</th><th>Verdict</th><th class=\"num\">Health</th><th>Factors</th><th>Trend</th>")
                     .append("<th class=\"num\">Conditions</th></tr></thead>\n<tbody>\n");
             for (Reviewed r : review.reviewed()) {
-                h.append("<tr><td><a href=\"#").append(anchor(r)).append("\">").append(esc(name(r))).append("</a></td><td>")
-                        .append(r.renewalDate()).append("<br><small>").append(days(r.daysToRenewal())).append("</small></td><td>")
+                h.append("<tr><td><a href=\"#").append(anchor(r)).append("\">").append(esc(name(r))).append("</a></td><td class=\"date\">")
+                        .append(date(r.renewalDate())).append("<br><small>").append(days(r.daysToRenewal())).append("</small></td><td>")
                         .append(badge(r.verdict())).append("</td><td class=\"num\">").append(score(r.health().overall()))
                         .append("</td><td>").append(Charts.healthStrip(r.health())).append("</td><td>").append(trend(r))
                         .append("</td><td class=\"num\">").append(r.conditions().size()).append("</td></tr>\n");

@@ -28,8 +28,7 @@ public final class MarkdownReview {
         s.append("Renewals within ").append(review.withinDays()).append(" days · rules revision `")
                 .append(review.rules().revision()).append("` (").append(review.rules().count()).append(" rules)  \n");
         s.append(counts(sum)).append("\n\n");
-        s.append("> **Gate ").append(sum.gate().passed() ? "passed" : "failed").append("** (fail on ")
-                .append(verdict(sum.gate().failOn())).append(" or worse): ").append(esc(sum.gate().reason())).append("\n\n");
+        s.append("> **").append(esc(gateSentence(review))).append("**\n\n");
 
         s.append("| Verdict | Relationships |\n|---|---:|\n");
         for (Verdict v : Verdict.values()) {

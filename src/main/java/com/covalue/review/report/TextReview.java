@@ -26,7 +26,7 @@ public final class TextReview {
                 .append(review.withinDays()).append(" days\n");
         s.append("Rules revision ").append(review.rules().revision()).append(" (").append(review.rules().count()).append(" rules)\n");
         s.append(counts(sum)).append('\n');
-        s.append("Gate ").append(gate(sum.gate())).append("\n\n");
+        s.append(gateSentence(review)).append("\n\n");
 
         s.append("VERDICTS\n");
         for (Verdict v : Verdict.values()) {

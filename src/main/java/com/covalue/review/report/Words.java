@@ -122,7 +122,29 @@ final class Words {
                 plural(s.invalid(), "unreadable snapshot", "unreadable snapshots")));
     }
 
-    static String gate(Review.Gate g) {
-        return (g.passed() ? "PASSED" : "FAILED") + " (fail on " + verdict(g.failOn()) + " or worse): " + g.reason();
+    /**
+     * The gate in one sentence for people, naming who failed it: "Gate failed: 2 of 5 due
+     * relationships are at Remediate before renewal or worse: A, B."
+     */
+    static String gateSentence(Review review) {
+        Review.Gate g = review.summary().gate();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        review.reviewed().forEach(r -> names.put(r.id(), name(r)));
+        StringBuilder s = new StringBuilder(g.passed() ? "Gate passed: " : "Gate failed: ");
+        int due = review.summary().reviewed();
+        if (g.failing().isEmpty()) {
+            s.append(due == 0 ? "no relationship is due for renewal" : "none of the " + plural(due, "due relationship", "due relationships")
+                    + (due == 1 ? " is" : " are") + " at " + verdict(g.failOn()) + " or worse");
+        } else {
+            s.append(g.failing().size()).append(" of ").append(plural(due, "due relationship", "due relationships"))
+                    .append(g.failing().size() == 1 ? " is" : " are").append(" at ").append(verdict(g.failOn()))
+                    .append(" or worse: ").append(String.join(", ", g.failing().stream().map(names::get).toList()));
+        }
+        int invalid = review.summary().invalid();
+        if (invalid > 0) {
+            s.append(g.strict() ? "; and " : "; ").append(plural(invalid, "snapshot", "snapshots")).append(" could not be read")
+                    .append(g.strict() ? ", which fails the gate in a strict review" : " (not counted: the review is not strict)");
+        }
+        return s.append('.').toString();
     }
 }
