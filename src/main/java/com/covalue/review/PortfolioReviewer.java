@@ -16,6 +16,7 @@ import com.covalue.review.Review.Unreadable;
 import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -177,9 +178,9 @@ public final class PortfolioReviewer {
 
     /** Groups snapshots by relationship, each history oldest first; same-day duplicates keep the last given. */
     private static List<List<Read>> histories(List<Read> read, List<String> warnings) {
-        Map<String, Map<java.time.LocalDate, Read>> byId = new LinkedHashMap<>();
+        Map<String, Map<LocalDate, Read>> byId = new LinkedHashMap<>();
         for (Read r : read) {
-            Map<java.time.LocalDate, Read> days = byId.computeIfAbsent(r.snapshot().relationship().id(), id -> new LinkedHashMap<>());
+            Map<LocalDate, Read> days = byId.computeIfAbsent(r.snapshot().relationship().id(), id -> new LinkedHashMap<>());
             Read earlier = days.put(r.snapshot().assessedOn(), r);
             if (earlier != null) {
                 warnings.add(r.snapshot().relationship().id() + " has two snapshots assessed on " + r.snapshot().assessedOn()

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The words every review format shares, so text, Markdown and HTML say the same thing. */
@@ -128,7 +130,7 @@ final class Words {
      */
     static String gateSentence(Review review) {
         Review.Gate g = review.summary().gate();
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         review.reviewed().forEach(r -> names.put(r.id(), name(r)));
         StringBuilder s = new StringBuilder(g.passed() ? "Gate passed: " : "Gate failed: ");
         int due = review.summary().reviewed();
