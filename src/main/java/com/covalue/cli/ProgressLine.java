@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 /**
  * A progress line on standard error for long runs: redrawn in place at most a few times a
@@ -18,13 +19,20 @@ final class ProgressLine implements PortfolioReviewer.Progress, AutoCloseable {
 
     private final PrintWriter err;
     private final boolean enabled;
-    private final long start = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long start;
     private long lastDrawn;
     private int width;
 
     ProgressLine(PrintWriter err, boolean enabled) {
+        this(err, enabled, System::nanoTime);
+    }
+
+    ProgressLine(PrintWriter err, boolean enabled, LongSupplier nanoTime) {
         this.err = err;
         this.enabled = enabled;
+        this.nanoTime = nanoTime;
+        this.start = nanoTime.getAsLong();
     }
 
     /** Linux tells where file descriptor 2 points; anything but a terminal (a file, a pipe) means no progress. */
@@ -42,7 +50,7 @@ final class ProgressLine implements PortfolioReviewer.Progress, AutoCloseable {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - start < SHOW_AFTER_NANOS || (now - lastDrawn < REDRAW_EVERY_NANOS && done < total)) {
             return;
         }
