@@ -4,28 +4,40 @@ import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
 import com.covalue.review.PortfolioReviewer.Input;
 import com.covalue.review.Review.Unreadable;
+import com.covalue.validation.InvalidInputException;
+import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
- * Finds the snapshots of a portfolio on disk: {@code .json} files hold one snapshot each,
- * {@code .jsonl} / {@code .ndjson} files one per line, and folders are searched recursively (in
- * name order, skipping hidden entries and other file types, such as a scenario's expect.yaml).
+ * Finds the snapshots of a portfolio on disk. A {@code .json} file holds one snapshot, or a JSON
+ * array of them; a {@code .jsonl} / {@code .ndjson} file holds one per line. Folders are searched
+ * recursively in name order, following symbolic links (a link back up the tree is skipped with a
+ * warning) and skipping hidden entries and other file types, such as a scenario's expect.yaml. A
+ * file reached twice, through two arguments or a link, is read once.
  */
 public final class PortfolioFiles {
 
-    /** The snapshots found, and the files that could not be read at all. */
-    public record Found(List<Input> inputs, List<Unreadable> unreadable) {
+    /** The snapshots found, the inputs that could not be read at all, and what a reader should know. */
+    public record Found(List<Input> inputs, List<Unreadable> unreadable, List<String> warnings) {
     }
 
     /** A PATH argument that does not exist: bad usage rather than a bad snapshot. */
@@ -39,77 +51,157 @@ public final class PortfolioFiles {
     }
 
     public static Found find(List<Path> paths) {
-        List<Input> inputs = new ArrayList<>();
-        List<Unreadable> unreadable = new ArrayList<>();
+        return find(paths, null);
+    }
+
+    /** As {@link #find(List)}, leaving out {@code exclude} (the report being written, say) if it is met. */
+    public static Found find(List<Path> paths, Path exclude) {
+        List<String> warnings = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        List<Path> files = new ArrayList<>();
+        Path excluded = exclude == null ? null : realOrAbsolute(exclude);
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new MissingPathException(path);
             }
-            for (Path file : files(path)) {
-                read(file, inputs, unreadable);
+            for (Path file : files(path, warnings)) {
+                Path real = realOrAbsolute(file);
+                if (!real.equals(excluded) && seen.add(real)) {
+                    files.add(file);
+                }
             }
         }
-        return new Found(List.copyOf(inputs), List.copyOf(unreadable));
+        List<Input> inputs = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (Path file : files) {
+            read(file, inputs, unreadable);
+        }
+        return new Found(List.copyOf(inputs), List.copyOf(unreadable), List.copyOf(warnings));
     }
 
     /** A file named on the command line is read whatever its extension; folders give only snapshot files. */
-    private static List<Path> files(Path path) {
+    private static List<Path> files(Path path, List<String> warnings) {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !hidden(path.relativize(p)))
-                    .filter(p -> isJson(p) || isJsonLines(p))
-                    .sorted()
-                    .toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(path) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !hidden(file) && (isJson(file) || isJsonLines(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    warnings.add(e instanceof FileSystemLoopException
+                            ? file + " links back to a folder above it; skipped"
+                            : file + " could not be read: " + e.getMessage() + "; skipped");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        found.sort(null);
+        return found;
     }
 
     private static void read(Path file, List<Input> inputs, List<Unreadable> unreadable) {
         String name = file.toString();
-        String text;
+        byte[] bytes;
         try {
-            text = utf8(Files.readAllBytes(file));
-        } catch (CharacterCodingException e) {
-            unreadable.add(new Unreadable(PortfolioItem.file(name), new ErrorResponse("unreadable_file",
-                    "The file is not UTF-8 text.", List.of(Problem.atLine(name, null, "not UTF-8 text; save it as UTF-8")))));
-            return;
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            unreadable.add(new Unreadable(PortfolioItem.file(name), new ErrorResponse("unreadable_file",
-                    "The file could not be read.", List.of(Problem.atLine(name, null, "could not be read: " + e.getMessage())))));
+            unreadable.add(unreadable(PortfolioItem.file(name), "The file could not be read.", "could not be read: " + e.getMessage()));
             return;
         }
-        if (!isJsonLines(file)) {
+        if (isJsonLines(file)) {
+            readLines(name, bytes, inputs, unreadable);
+            return;
+        }
+        String text;
+        try {
+            text = utf8(bytes, 0, bytes.length);
+        } catch (CharacterCodingException e) {
+            unreadable.add(unreadable(PortfolioItem.file(name), "The file is not UTF-8 text.", "not UTF-8 text; save it as UTF-8"));
+            return;
+        }
+        if (!text.stripLeading().replace("\uFEFF", "").startsWith("[")) {
             inputs.add(Input.text(PortfolioItem.file(name), text));
             return;
         }
-        int[] number = {0};
-        text.lines().forEach(line -> {
-            number[0]++;
-            if (!line.isBlank()) {
-                inputs.add(Input.text(PortfolioItem.line(name, number[0]), line));
-            }
-        });
+        // A JSON array of snapshots, such as a saved request body of POST /api/v1/reviews.
+        JsonNode array;
+        try {
+            array = SnapshotReader.parse(text);
+        } catch (InvalidInputException e) {
+            unreadable.add(new Unreadable(PortfolioItem.file(name), e.error()));
+            return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            inputs.add(Input.json(new PortfolioItem(name, null, i), array.get(i)));
+        }
     }
 
-    private static String utf8(byte[] bytes) throws CharacterCodingException {
+    /** One snapshot per line; a line that is not UTF-8 spoils only itself. */
+    private static void readLines(String name, byte[] bytes, List<Input> inputs, List<Unreadable> unreadable) {
+        int start = 0;
+        int number = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            number++;
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            PortfolioItem item = PortfolioItem.line(name, number);
+            try {
+                String line = utf8(bytes, start, stop - start);
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    inputs.add(Input.text(item, line));
+                }
+            } catch (CharacterCodingException e) {
+                unreadable.add(unreadable(item, "The line is not UTF-8 text.", "not UTF-8 text; save the file as UTF-8"));
+            }
+            start = end + 1;
+        }
+    }
+
+    private static Unreadable unreadable(PortfolioItem item, String message, String problem) {
+        return new Unreadable(item, new ErrorResponse("unreadable_file", message,
+                List.of(Problem.atLine(item.file(), item.line(), problem))));
+    }
+
+    private static String utf8(byte[] bytes, int offset, int length) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
+                .decode(ByteBuffer.wrap(bytes, offset, length))
                 .toString();
     }
 
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
+    private static Path realOrAbsolute(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
-        return false;
+    }
+
+    private static boolean hidden(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().startsWith(".");
     }
 
     static boolean isJson(Path p) {

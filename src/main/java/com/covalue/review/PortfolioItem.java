@@ -21,10 +21,13 @@ public record PortfolioItem(String file, Integer line, Integer index) {
         return new PortfolioItem(null, null, index);
     }
 
-    /** {@code file}, {@code file:line} or {@code [index]}. */
+    /** {@code file}, {@code file:line}, {@code file[index]} or {@code [index]}. */
     public String describe() {
         if (file == null) {
             return "[" + index + "]";
+        }
+        if (index != null) {
+            return file + "[" + index + "]";
         }
         return line == null ? file : file + ":" + line;
     }

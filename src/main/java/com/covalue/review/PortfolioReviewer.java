@@ -4,6 +4,8 @@ import com.covalue.engine.Advisor;
 import com.covalue.engine.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.Advice.Recommendation;
+import com.covalue.model.ErrorResponse;
+import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
 import com.covalue.review.Review.Action;
@@ -93,7 +95,13 @@ public final class PortfolioReviewer {
      * is asked for only after the inputs are checked, so a caller can compile it meanwhile.
      */
     public Review review(Supplier<RuleSet> ruleSet, ReviewOptions options, List<Input> inputs, List<Unreadable> unreadable) {
-        List<String> warnings = new ArrayList<>();
+        return review(ruleSet, options, inputs, unreadable, List.of());
+    }
+
+    /** As above, with warnings already found while gathering the inputs (a skipped link, say). */
+    public Review review(Supplier<RuleSet> ruleSet, ReviewOptions options, List<Input> inputs, List<Unreadable> unreadable,
+                         List<String> gatheringWarnings) {
+        List<String> warnings = new ArrayList<>(gatheringWarnings);
         List<Unreadable> invalid = new ArrayList<>(unreadable);
         List<Read> read = new ArrayList<>();
         for (Checked outcome : check(inputs)) {
@@ -104,16 +112,23 @@ public final class PortfolioReviewer {
             }
         }
 
+        // The review sees only what was known on its as-of date; a relationship known only from
+        // later snapshots is listed as not due rather than silently dropped.
         List<Read> known = read.stream().filter(r -> !r.snapshot().assessedOn().isAfter(options.asOf())).toList();
+        List<NotDue> notDue = new ArrayList<>();
         if (known.size() < read.size()) {
-            warnings.add((read.size() - known.size()) + " snapshot(s) assessed after " + options.asOf()
-                    + " were left out: the review sees only what was known on its as-of date");
+            warnings.add((read.size() - known.size()) + " snapshot(s) assessed after " + options.asOf() + " were left out");
+            Set<String> knownIds = known.stream().map(r -> r.snapshot().relationship().id()).collect(Collectors.toSet());
+            for (List<Read> later : histories(read.stream().filter(r -> !knownIds.contains(r.snapshot().relationship().id())).toList(),
+                    new ArrayList<>())) {
+                Snapshot first = later.get(0).snapshot();
+                notDue.add(notDue(first, null, "assessed only after the as-of date (first on " + first.assessedOn() + ")"));
+            }
         }
 
         List<List<Read>> histories = histories(known, warnings);
         RuleSet rules = ruleSet.get();
         List<List<Read>> due = new ArrayList<>();
-        List<NotDue> notDue = new ArrayList<>();
         for (List<Read> history : histories) {
             Snapshot latest = history.get(history.size() - 1).snapshot();
             var renewal = latest.relationship().renewalDate();
@@ -149,7 +164,8 @@ public final class PortfolioReviewer {
         }
         reviewed.forEach(r -> verdicts.merge(r.verdict(), 1, Integer::sum));
 
-        Review.Summary summary = new Review.Summary(inputs.size() + unreadable.size(), invalid.size(), histories.size(),
+        int relationships = (int) read.stream().map(r -> r.snapshot().relationship().id()).distinct().count();
+        Review.Summary summary = new Review.Summary(inputs.size() + unreadable.size(), invalid.size(), relationships,
                 reviewed.size(), notDue.size(), verdicts, gate(options, reviewed, invalid.size()));
         return new Review(1, options.asOf(), options.withinDays(), options.failOn(),
                 new Advice.RulesUsed(rules.revision(), rules.ruleCount()), summary, reviewed, List.copyOf(notDue),
@@ -169,11 +185,21 @@ public final class PortfolioReviewer {
                 Snapshot s = input.node() != null ? reader.read(input.node()) : reader.read(input.text());
                 outcome = new Read(input.source(), s);
             } catch (InvalidInputException e) {
-                outcome = new Invalid(new Unreadable(input.source(), e.error()));
+                outcome = new Invalid(new Unreadable(input.source(), located(input.source(), e.error())));
             }
             progress.update("snapshots checked", done.incrementAndGet(), inputs.size());
             return outcome;
         }).toList();
+    }
+
+    /** A line of a JSON Lines file is its own document: its "line 1" would only contradict the file's line number. */
+    private static ErrorResponse located(PortfolioItem source, ErrorResponse error) {
+        if (source.line() == null || !"malformed_json".equals(error.code())) {
+            return error;
+        }
+        return new ErrorResponse(error.code(), error.message().replace(" at line 1, column ", " at column "),
+                error.errors().stream().map(p -> new Problem(p.field(), p.file(), p.line(),
+                        p.message().replace(" at line 1, column ", " at column "))).toList());
     }
 
     /** Groups snapshots by relationship, each history oldest first; same-day duplicates keep the last given. */
@@ -207,7 +233,7 @@ public final class PortfolioReviewer {
 
         var rel = s.relationship();
         return new Reviewed(rel.id(), rel.name(), rel.client(), rel.supplier(), rel.annualValue(), rel.currency(),
-                s.assessedOn(), latest.source(), rel.renewalDate(), ChronoUnit.DAYS.between(options.asOf(), rel.renewalDate()),
+                s.assessedOn(), ChronoUnit.DAYS.between(s.assessedOn(), options.asOf()), latest.source(), rel.renewalDate(), ChronoUnit.DAYS.between(options.asOf(), rel.renewalDate()),
                 renewal.verdict(), renewal.reasons(), conditions, top, advice.recommendations().size(), advice.health(),
                 advice.alignment(), travel(rules, history, advice));
     }

@@ -31,7 +31,7 @@ public record Review(
 
     /** Counts for the portfolio, and the gate's decision. */
     public record Summary(
-            int snapshotsRead,
+            int snapshotsGiven,
             int invalid,
             int relationships,
             int reviewed,
@@ -59,6 +59,7 @@ public record Review(
             BigDecimal annualValue,
             String currency,
             LocalDate assessedOn,
+            long assessmentAgeDays,
             PortfolioItem source,
             LocalDate renewalDate,
             long daysToRenewal,

@@ -104,7 +104,7 @@ class ReviewCommandTest {
         CliTest.Run strict = run("review", MIXED, "--as-of", "2026-11-23", "--fail-on", "REVIEW_EXIT_OPTIONS", "--strict",
                 "--no-progress");
         assertThat(strict.exit()).isEqualTo(1);
-        assertThat(strict.out()).contains("Gate failed: none of the 4 due relationships are at Review exit options or worse; "
+        assertThat(strict.out()).contains("Gate failed: none of the 4 due relationships is at Review exit options or worse; "
                 + "and 4 snapshots could not be read, which fails the gate in a strict review.");
         assertThat(lenient.out()).contains("Gate passed: none of the 4 due relationships");
     }

@@ -49,7 +49,7 @@ class ReviewApiTest {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonNode review = r.json();
             assertThat(OpenApiSchemas.problems("Review", review)).isEmpty();
-            assertThat(review.at("/summary/snapshotsRead").asInt()).isEqualTo(4);
+            assertThat(review.at("/summary/snapshotsGiven").asInt()).isEqualTo(4);
             assertThat(review.at("/summary/reviewed").asInt()).isEqualTo(2);
             assertThat(review.at("/reviewed/0/id").asText()).isEqualTo("quiet"); // renews first
             assertThat(review.at("/reviewed/1/verdict").asText()).isEqualTo("REMEDIATE_BEFORE_RENEWAL");

@@ -85,7 +85,7 @@ class PortfolioReviewerTest {
         assertThat(travel.verdictBefore()).isNotNull().isNotEqualTo(Verdict.REMEDIATE_BEFORE_RENEWAL);
         assertThat(travel.healthBefore()).isGreaterThan(travel.healthNow());
         assertThat(travel.direction()).isEqualTo(Direction.WORSE);
-        assertThat(r.summary().snapshotsRead()).isEqualTo(3);
+        assertThat(r.summary().snapshotsGiven()).isEqualTo(3);
         assertThat(r.summary().relationships()).isEqualTo(1);
     }
 

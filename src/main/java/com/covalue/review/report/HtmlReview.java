@@ -75,7 +75,7 @@ public final class HtmlReview {
                     .append("<th>Why not reviewed</th></tr></thead>\n<tbody>\n");
             for (NotDue n : review.notDue()) {
                 h.append("<tr><td>").append(esc(n.name() == null ? n.id() : n.name())).append("</td><td>")
-                        .append(n.renewalDate() == null ? "unknown" : n.renewalDate()).append("</td><td>")
+                        .append(n.renewalDate() == null ? "unknown" : date(n.renewalDate())).append("</td><td>")
                         .append(esc(n.reason())).append("</td></tr>\n");
             }
             h.append("</tbody>\n</table>\n</section>\n");
@@ -86,7 +86,7 @@ public final class HtmlReview {
             for (Unreadable u : review.invalid()) {
                 h.append("<tr><td><code>").append(esc(u.source().describe())).append("</code></td><td>").append(esc(u.error().message()))
                         .append("<ul>");
-                for (Problem p : u.error().errors()) {
+                for (Problem p : problems(u)) {
                     h.append("<li>").append(esc(p.describe())).append("</li>");
                 }
                 h.append("</ul></td></tr>\n");
@@ -117,7 +117,8 @@ public final class HtmlReview {
             h.append(esc(parties)).append(" · ");
         }
         h.append("renewal ").append(date(r.renewalDate())).append(" (<strong>").append(days(r.daysToRenewal()))
-                .append("</strong>) · assessed ").append(date(r.assessedOn()));
+                .append("</strong>) · <span class=\"").append(r.assessmentAgeDays() > STALE_AFTER_DAYS ? "stale" : "age")
+                .append("\">").append(esc(age(r))).append("</span>");
         String money = money(r.annualValue(), r.currency());
         h.append(money == null ? "" : " · " + esc(money)).append(" · <code>").append(esc(r.id())).append("</code> from <code>")
                 .append(esc(source(r.source()))).append("</code></p>\n");
@@ -136,7 +137,9 @@ public final class HtmlReview {
         h.append("<div class=\"charts\">\n<figure>\n<figcaption>Factor health (0–100), overall <strong>")
                 .append(score(r.health().overall())).append("</strong></figcaption>\n").append(Charts.healthBars(r.health()))
                 .append("</figure>\n<figure>\n<figcaption>How each side rates the relationship (1–5)</figcaption>\n")
-                .append(r.alignment().isEmpty() ? "<p class=\"none\">Neither side's ratings were given.</p>" : Charts.perceptions(r.alignment()))
+                .append(r.alignment().isEmpty()
+                        ? "<p class=\"none\">No factor was rated by both sides, so there is nothing to set side by side.</p>"
+                        : Charts.perceptions(r.alignment()))
                 .append("</figure>\n</div>\n");
 
         actions(h, "Conditions before signing", r.conditions(), "No conditions: the rules set none for this verdict.");
@@ -144,7 +147,8 @@ public final class HtmlReview {
                 r.recommendationCount() == 0 ? "No recommendations: no rule found a missing or weak practice." : null);
         if (r.recommendationCount() > r.conditions().size() + r.topRecommendations().size()) {
             h.append("<p class=\"more\">").append(r.recommendationCount() - r.conditions().size() - r.topRecommendations().size())
-                    .append(" more in the full advice: <code>covalue advise ").append(esc(source(r.source()))).append("</code></p>\n");
+                    .append(" more in the full advice").append(r.source().file() != null && r.source().line() == null && r.source().index() == null
+                            ? ": <code>covalue advise " + esc(source(r.source())) + " --format text</code>" : "").append(".</p>\n");
         }
         h.append("</section>\n");
     }
@@ -192,7 +196,8 @@ public final class HtmlReview {
     }
 
     /** Escapes text for HTML element content and double-quoted attributes. */
-    static String esc(String text) {
+    static String esc(String raw) {
+        String text = printable(raw);
         StringBuilder s = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

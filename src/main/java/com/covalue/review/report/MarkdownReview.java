@@ -40,9 +40,9 @@ public final class MarkdownReview {
             s.append("| Relationship | Renewal | Verdict | Health | Trend | Conditions |\n|---|---|---|---:|---|---:|\n");
             for (Reviewed r : review.reviewed()) {
                 s.append("| [").append(esc(name(r))).append("](#").append(anchor(r.id())).append(") | ")
-                        .append(r.renewalDate()).append(" (").append(days(r.daysToRenewal())).append(") | **")
+                        .append(date(r.renewalDate())).append(" (").append(days(r.daysToRenewal())).append(") | **")
                         .append(verdict(r.verdict())).append("** | ").append(score(r.health().overall())).append(" | ")
-                        .append(r.travel() == null ? "" : arrow(r.travel().direction()) + " " + r.travel().direction().name().toLowerCase())
+                        .append(r.travel() == null ? "first snapshot" : arrow(r.travel().direction()) + " " + r.travel().direction().name().toLowerCase())
                         .append(" | ").append(r.conditions().size()).append(" |\n");
             }
             for (Reviewed r : review.reviewed()) {
@@ -54,15 +54,15 @@ public final class MarkdownReview {
             s.append("\n## Not due\n\n| Relationship | Renewal | Why not reviewed |\n|---|---|---|\n");
             for (NotDue n : review.notDue()) {
                 s.append("| ").append(esc(n.name() == null ? n.id() : n.name())).append(" | ")
-                        .append(n.renewalDate() == null ? "unknown" : n.renewalDate().toString()).append(" | ")
+                        .append(n.renewalDate() == null ? "unknown" : date(n.renewalDate())).append(" | ")
                         .append(esc(n.reason())).append(" |\n");
             }
         }
         if (!review.invalid().isEmpty()) {
             s.append("\n## Could not read\n\n| Where | Problems |\n|---|---|\n");
             for (Unreadable u : review.invalid()) {
-                s.append("| `").append(u.source().describe()).append("` | ").append(esc(u.error().message()));
-                for (Problem p : u.error().errors()) {
+                s.append("| ").append(esc(u.source().describe())).append(" | ").append(esc(u.error().message()));
+                for (Problem p : problems(u)) {
                     s.append("<br>").append(esc(p.describe()));
                 }
                 s.append(" |\n");
@@ -80,8 +80,8 @@ public final class MarkdownReview {
                 .append(": ").append(verdict(r.verdict())).append("\n\n");
         String parties = parties(r);
         s.append(parties == null ? "" : esc(parties) + "  \n");
-        s.append("Renewal ").append(date(r.renewalDate())).append(" (").append(days(r.daysToRenewal())).append(") · assessed ")
-                .append(date(r.assessedOn())).append(" · `").append(source(r.source())).append('`');
+        s.append("Renewal ").append(date(r.renewalDate())).append(" (").append(days(r.daysToRenewal())).append(") · ")
+                .append(age(r)).append(" · ").append(esc(source(r.source())));
         String money = money(r.annualValue(), r.currency());
         s.append(money == null ? "" : " · " + money).append("\n\n");
         s.append("**").append(verdict(r.verdict())).append("**: ").append(meaning(r.verdict())).append(". Because:\n\n");
@@ -100,7 +100,11 @@ public final class MarkdownReview {
                     .append(a == null ? "" : a.supplier() + "/5" + (a.gap() >= 2 ? " (gap " + a.gap() + ")" : "")).append(" |\n");
         }
         actions(s, "Conditions before signing", r.conditions());
-        actions(s, "Top recommendations", r.topRecommendations());
+        actions(s, r.conditions().isEmpty() ? "Top recommendations" : "Other top recommendations", r.topRecommendations());
+        int more = r.recommendationCount() - r.conditions().size() - r.topRecommendations().size();
+        if (more > 0) {
+            s.append("\n").append(more).append(" more in the full advice.\n");
+        }
     }
 
     private static void actions(StringBuilder s, String heading, List<Action> actions) {
@@ -109,14 +113,15 @@ public final class MarkdownReview {
         }
         s.append("\n**").append(heading).append("**\n\n| Priority | Action | Owner | Factor |\n|---|---|---|---|\n");
         for (Action a : actions) {
-            s.append("| ").append(a.level()).append(' ').append(a.priority()).append(" | ").append(esc(a.title())).append(" | ")
+            s.append("| ").append(a.level()).append(' ').append(a.priority()).append(" | ").append(esc(a.title()))
+                    .append(a.because().isEmpty() ? "" : "<br>because " + esc(String.join("; ", a.because()))).append(" | ")
                     .append(owner(a.owner())).append(" | ").append(a.factor().label()).append(" |\n");
         }
     }
 
     /** Keeps names and reasons from breaking tables or turning into markup. */
     static String esc(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+        return printable(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]")
                 .replace("\r", " ").replace("\n", " ");
     }

@@ -39,7 +39,7 @@ public final class TextReview {
             for (Reviewed r : review.reviewed()) {
                 s.append(String.format("  %-28s %-11s %-14s %-26s %6s  %s%n", cut(name(r), 28), r.renewalDate(),
                         days(r.daysToRenewal()), verdict(r.verdict()), score(r.health().overall()),
-                        r.travel() == null ? "" : arrow(r.travel().direction()) + " " + r.travel().direction().name().toLowerCase()));
+                        r.travel() == null ? "first snapshot" : arrow(r.travel().direction()) + " " + r.travel().direction().name().toLowerCase()));
             }
         }
 
@@ -50,15 +50,16 @@ public final class TextReview {
         if (!review.notDue().isEmpty()) {
             s.append("\nNOT DUE\n");
             for (NotDue n : review.notDue()) {
-                s.append(String.format("  %-28s %s%n", cut(n.name() == null ? n.id() : n.name(), 28), n.reason()));
+                s.append(String.format("  %-28s %-11s %s%n", cut(printable(n.name() == null ? n.id() : n.name()), 28),
+                        n.renewalDate() == null ? "" : n.renewalDate(), n.reason()));
             }
         }
         if (!review.invalid().isEmpty()) {
             s.append("\nCOULD NOT READ\n");
             for (Unreadable u : review.invalid()) {
-                s.append("  ").append(u.source().describe()).append(": ").append(u.error().message()).append('\n');
-                for (Problem p : u.error().errors()) {
-                    s.append("    ").append(p.describe()).append('\n');
+                s.append("  ").append(source(u.source())).append(": ").append(u.error().message()).append('\n');
+                for (Problem p : problems(u)) {
+                    s.append("    ").append(printable(p.describe())).append('\n');
                 }
             }
         }
@@ -77,11 +78,11 @@ public final class TextReview {
             s.append(parties).append('\n');
         }
         s.append("Renewal ").append(date(r.renewalDate())).append(", ").append(days(r.daysToRenewal()))
-                .append(" · assessed ").append(date(r.assessedOn())).append(" · ").append(source(r.source()));
+                .append(" · ").append(age(r)).append(" · ").append(source(r.source()));
         String money = money(r.annualValue(), r.currency());
         s.append(money == null ? "" : " · " + money).append('\n');
         s.append("VERDICT ").append(verdict(r.verdict()).toUpperCase()).append(": ").append(meaning(r.verdict())).append('\n');
-        r.reasons().forEach(reason -> s.append("  - ").append(reason).append('\n'));
+        r.reasons().forEach(reason -> s.append("  - ").append(printable(reason)).append('\n'));
         if (r.travel() != null) {
             s.append("Direction of travel ").append(arrow(r.travel().direction())).append(' ').append(travel(r.travel())).append('\n');
         }
@@ -97,18 +98,25 @@ public final class TextReview {
                         a.gap() >= 2 ? "   gap " + a.gap() : ""));
             }
         }
-        actions(s, "Conditions before signing", r.conditions());
-        actions(s, "Top recommendations", r.topRecommendations());
+        actions(s, "Conditions before signing", r.conditions(), true);
+        actions(s, r.conditions().isEmpty() ? "Top recommendations" : "Other top recommendations", r.topRecommendations(), false);
+        int more = r.recommendationCount() - r.conditions().size() - r.topRecommendations().size();
+        if (more > 0) {
+            s.append("  ... and ").append(more).append(" more in the full advice\n");
+        }
     }
 
-    private static void actions(StringBuilder s, String heading, List<Action> actions) {
+    private static void actions(StringBuilder s, String heading, List<Action> actions, boolean withReasons) {
         if (actions.isEmpty()) {
             return;
         }
         s.append('\n').append(heading).append('\n');
         int n = 1;
         for (Action a : actions) {
-            s.append(String.format("  %d. [%s %d] %s (owner: %s)%n", n++, a.level(), a.priority(), a.title(), owner(a.owner())));
+            s.append(String.format("  %d. [%s %d] %s (owner: %s)%n", n++, a.level(), a.priority(), printable(a.title()), owner(a.owner())));
+            if (withReasons && !a.because().isEmpty()) {
+                s.append("     because ").append(printable(String.join("; ", a.because()))).append('\n');
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The words every review format shares, so text, Markdown and HTML say the same thing. */
 final class Words {
@@ -83,19 +84,42 @@ final class Words {
         if (t.verdictBefore() != null && t.verdictBefore() != t.verdictNow()) {
             s.append(", verdict ").append(verdict(t.verdictBefore())).append(" → ").append(verdict(t.verdictNow()));
         }
-        return s.append(" since ").append(date(t.since())).toString();
+        return s.append(", since ").append(date(t.since())).toString();
     }
 
     static String name(Reviewed r) {
-        return r.name() == null ? r.id() : r.name();
+        return printable(r.name() == null ? r.id() : r.name());
+    }
+
+    /**
+     * Text from a snapshot made safe to print: control characters (which could move a terminal's
+     * cursor or break a table row) and bidirectional overrides (which can make text read
+     * differently from what it is) become spaces.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder s = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean unsafe = Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+            if (unsafe && s == null) {
+                s = new StringBuilder(text.substring(0, i));
+            }
+            if (s != null) {
+                s.append(unsafe ? ' ' : c);
+            }
+        }
+        return s == null ? text : s.toString();
     }
 
     static String parties(Reviewed r) {
         if (r.client() == null && r.supplier() == null) {
             return null;
         }
-        return (r.client() == null ? "client not named" : r.client()) + " ↔ "
-                + (r.supplier() == null ? "supplier not named" : r.supplier());
+        return printable((r.client() == null ? "client not named" : r.client()) + " ↔ "
+                + (r.supplier() == null ? "supplier not named" : r.supplier()));
     }
 
     static String money(BigDecimal value, String currency) {
@@ -107,21 +131,43 @@ final class Words {
     }
 
     static String source(PortfolioItem item) {
-        return item == null ? "" : item.describe();
+        return item == null ? "" : printable(item.describe());
     }
+
+    /**
+     * The problems worth listing under an unreadable snapshot: a malformed file's one problem
+     * repeats its message, so it is left out.
+     */
+    static List<com.covalue.model.Problem> problems(Review.Unreadable u) {
+        var errors = u.error().errors();
+        if (errors.size() == 1 && u.error().message().toLowerCase(Locale.ROOT).contains(errors.get(0).message().toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
+        return errors;
+    }
+
+    /** How long before the review the snapshot was taken, and whether that is too long to trust. */
+    static String age(Reviewed r) {
+        long days = r.assessmentAgeDays();
+        String age = days == 0 ? "assessed on the review day" : "assessed " + days + (days == 1 ? " day" : " days") + " before the review";
+        return days > STALE_AFTER_DAYS ? age + " (stale: reassess before deciding)" : age;
+    }
+
+    /** An assessment older than a quarter may no longer describe the relationship. */
+    static final long STALE_AFTER_DAYS = 90;
 
     static String plural(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 
-    /** "12 snapshots read · 9 relationships · 6 reviewed · 3 not due · 1 unreadable". */
+    /** "12 snapshots given · 9 relationships · 6 due for renewal · 3 not due · 1 could not be read". */
     static String counts(Review.Summary s) {
         return String.join(" · ", List.of(
-                plural(s.snapshotsRead(), "snapshot read", "snapshots read"),
+                plural(s.snapshotsGiven(), "snapshot given", "snapshots given"),
                 plural(s.relationships(), "relationship", "relationships"),
                 s.reviewed() + " due for renewal",
                 s.notDue() + " not due",
-                plural(s.invalid(), "unreadable snapshot", "unreadable snapshots")));
+                s.invalid() + " could not be read"));
     }
 
     /**
@@ -131,12 +177,15 @@ final class Words {
     static String gateSentence(Review review) {
         Review.Gate g = review.summary().gate();
         Map<String, String> names = new HashMap<>();
-        review.reviewed().forEach(r -> names.put(r.id(), name(r)));
+        Map<String, Long> sameName = review.reviewed().stream()
+                .collect(Collectors.groupingBy(Words::name, Collectors.counting()));
+        review.reviewed().forEach(r -> names.put(r.id(), sameName.get(name(r)) > 1 ? name(r) + " (" + r.id() + ")" : name(r)));
         StringBuilder s = new StringBuilder(g.passed() ? "Gate passed: " : "Gate failed: ");
         int due = review.summary().reviewed();
         if (g.failing().isEmpty()) {
-            s.append(due == 0 ? "no relationship is due for renewal" : "none of the " + plural(due, "due relationship", "due relationships")
-                    + (due == 1 ? " is" : " are") + " at " + verdict(g.failOn()) + " or worse");
+            s.append(due == 0 ? "no relationship is due for renewal"
+                    : (due == 1 ? "the one due relationship is not" : "none of the " + due + " due relationships is")
+                            + " at " + verdict(g.failOn()) + " or worse");
         } else {
             s.append(g.failing().size()).append(" of ").append(plural(due, "due relationship", "due relationships"))
                     .append(g.failing().size() == 1 ? " is" : " are").append(" at ").append(verdict(g.failOn()))
