@@ -34,16 +34,21 @@ final class RulesOption {
         try {
             return compiler.compile(folder);
         } catch (RuleSetRejectedException e) {
-            err.println("covalue: the rules in " + folder + " were not loaded (" + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem" : " problems") + "):");
-            for (Problem p : e.problems()) {
-                err.println("  " + p.describe());
-            }
-            err.flush();
+            report(err, folder, e);
             return null;
         } finally {
             // a one-shot command exits next: let a freshly compiled rule set reach the cache first
             compiler.flushCache(Duration.ofSeconds(5));
         }
+    }
+
+    /** Prints every problem of a refused rule set. */
+    static void report(PrintWriter err, Path folder, RuleSetRejectedException e) {
+        err.println("covalue: the rules in " + folder + " were not loaded (" + e.problems().size()
+                + (e.problems().size() == 1 ? " problem" : " problems") + "):");
+        for (Problem p : e.problems()) {
+            err.println("  " + p.describe());
+        }
+        err.flush();
     }
 }

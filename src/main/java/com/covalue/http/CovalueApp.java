@@ -29,6 +29,7 @@ public final class CovalueApp {
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
         AdviceController advice = new AdviceController(registry, reader, config, metrics);
         RulesController rules = new RulesController(registry, config);
+        ReviewController reviews = new ReviewController(registry, reader, config, metrics);
         byte[] openApi = resource("/openapi/covalue-v1.yaml");
         byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
 
@@ -41,6 +42,7 @@ public final class CovalueApp {
 
             cfg.routes.post("/api/v1/advice", advice::advise);
             cfg.routes.post("/api/v1/advice/batch", advice::adviseBatch);
+            cfg.routes.post("/api/v1/reviews", reviews::review);
             cfg.routes.get("/api/v1/rules", rules::status);
             cfg.routes.post("/api/v1/rules/reload", rules::reload);
             cfg.routes.get("/health/live", rules::live);
