@@ -35,7 +35,7 @@ class CompiledRuleReuseTest {
     @BeforeAll
     static void referenceAdvice() throws IOException {
         try (Stream<Path> dirs = Files.list(TestSupport.SCENARIOS)) {
-            scenarios = dirs.sorted().map(d -> TestSupport.reader().read(TestSupport.read(d.resolve("snapshot.json")))).toList();
+            scenarios = dirs.sorted().filter(d -> Files.isRegularFile(d.resolve("snapshot.json"))).map(d -> TestSupport.reader().read(TestSupport.read(d.resolve("snapshot.json")))).toList();
         }
         reference = advise(new RuleSetCompiler(CLOCK, CompiledRulesCache.disabled(), false).compile(TestSupport.RULES));
     }
