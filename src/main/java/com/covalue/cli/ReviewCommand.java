@@ -96,8 +96,12 @@ final class ReviewCommand implements Callable<Integer> {
             }
         }
         // Compiling the rules takes seconds; it runs while the files are read and checked.
-        CompletableFuture<RuleSet> ruleSet = CompletableFuture.supplyAsync(
-                () -> new RuleSetCompiler(Clock.systemUTC()).compile(rules.folder));
+        RuleSetCompiler compiler = rules.compiler(); // reads the compiled-rules cache, and fills it
+        CompletableFuture<RuleSet> ruleSet = CompletableFuture.supplyAsync(() -> {
+            RuleSet compiled = compiler.compile(rules.folder);
+            compiler.flushCache(java.time.Duration.ofSeconds(5));
+            return compiled;
+        });
         PortfolioFiles.Found found;
         try {
             found = PortfolioFiles.find(paths);

@@ -1,5 +1,6 @@
 package com.covalue.cli;
 
+import com.covalue.engine.CompiledRulesCache;
 import com.covalue.engine.RuleSet;
 import com.covalue.engine.RuleSetCompiler;
 import com.covalue.engine.RuleSetRejectedException;
@@ -7,22 +8,37 @@ import com.covalue.model.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The {@code --rules DIR} option shared by the commands that evaluate rules. */
+/** The {@code --rules DIR} and {@code --rule-cache DIR} options shared by the commands that evaluate rules. */
 final class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "${env:COVALUE_RULES:-rules}",
             description = "Folder of rule files (default: ${DEFAULT-VALUE}; env COVALUE_RULES).")
     Path folder;
 
+    @Option(names = "--rule-cache", paramLabel = "DIR|off", defaultValue = "${env:COVALUE_RULE_CACHE}",
+            description = {"Where compiled rule sets are kept by revision so that the next start skips compiling",
+                    "(default: ~/.cache/covalue/compiled-rules; 'off' to always compile; env COVALUE_RULE_CACHE)."})
+    String cache;
+
+    /** A compiler that reads and fills the compiled-rules cache. */
+    RuleSetCompiler compiler() {
+        return new RuleSetCompiler(Clock.systemUTC(), CompiledRulesCache.forSetting(cache));
+    }
+
     /** Compiles the rules, or prints every problem to {@code err} and returns null. */
     RuleSet compileOrReport(PrintWriter err) {
+        RuleSetCompiler compiler = compiler();
         try {
-            return new RuleSetCompiler(Clock.systemUTC()).compile(folder);
+            return compiler.compile(folder);
         } catch (RuleSetRejectedException e) {
             report(err, folder, e);
             return null;
+        } finally {
+            // a one-shot command exits next: let a freshly compiled rule set reach the cache first
+            compiler.flushCache(Duration.ofSeconds(5));
         }
     }
 

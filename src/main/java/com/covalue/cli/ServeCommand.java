@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -54,18 +55,30 @@ final class ServeCommand implements Callable<Integer> {
             description = "Quiet period after the last rule-file change before reloading (default ${DEFAULT-VALUE}).")
     long quietMs;
 
+    @Option(names = "--bench-endpoints", hidden = true,
+            description = "Add POST /bench/parse-only (parses the body and answers), the limit bench/run measures advice against.")
+    boolean benchEndpoints;
+
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
         ServiceMetrics metrics = new ServiceMetrics();
         AtomicReference<RuleRegistry> self = new AtomicReference<>();
-        RuleRegistry registry = new RuleRegistry(rules.folder, Clock.systemUTC(),
+        RuleRegistry registry = new RuleRegistry(rules.folder, Clock.systemUTC(), rules.compiler(),
                 outcome -> reported(outcome, self.get(), metrics));
         self.set(registry);
-        Javalin app = CovalueApp.create(registry, new SnapshotReader(Clock.systemUTC()),
-                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken)), metrics);
+        // Load the rules while the web server starts: on two cores the start then takes little more
+        // than the longer of the two. Until they are loaded, advice answers 503 and /health/ready fails.
+        SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
+        CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> {
+            ReloadOutcome outcome = registry.reload("startup");
+            warmUp(registry, reader);
+            return outcome;
+        }, runnable -> daemon("covalue-rules-startup", runnable).start());
+        Javalin app = CovalueApp.create(registry, reader,
+                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), benchEndpoints), metrics);
         app.start(host, port);
-        registry.reload("startup");
+        firstLoad.join();
         RuleFolderWatcher watcher = new RuleFolderWatcher(registry, Duration.ofMillis(quietMs)).start();
 
         String revision = registry.active().map(RuleSet::revision).orElse("none (not ready)");
@@ -96,6 +109,31 @@ final class ServeCommand implements Callable<Integer> {
         } else if (!outcome.trigger().equals("startup")) {
             LOG.info("rules {} {} in {} ms ({})", outcome.revision(), outcome.outcome(), outcome.durationMs(), outcome.trigger());
         }
+    }
+
+    /**
+     * Advises once on a bundled example, and throws the advice away, so that the first client's
+     * request does not pay for loading the validation, evaluation and JSON classes (most of a
+     * second on a cold JVM). Runs while the web server starts; any failure here is harmless.
+     */
+    private static void warmUp(RuleRegistry registry, SnapshotReader reader) {
+        try (java.io.InputStream in = ServeCommand.class.getResourceAsStream("/warm-up/snapshot.json")) {
+            RuleSet rules = registry.active().orElse(null);
+            if (in == null || rules == null) {
+                return;
+            }
+            com.covalue.model.Snapshot snapshot = reader.read(SnapshotReader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            com.covalue.model.Json.MAPPER.writeValueAsBytes(new com.covalue.engine.Advisor().evaluate(rules, snapshot,
+                    com.covalue.engine.Advisor.Options.DEFAULT).advice());
+        } catch (Exception | LinkageError e) {
+            LOG.debug("warm-up skipped: {}", e.toString());
+        }
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
     private static String blankToNull(String s) {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.drools.base.InitialFact;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -62,7 +63,13 @@ public final class Advisor {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    findings.firing(event.getMatch().getRule().getName(), event.getMatch().getObjects());
+                    // a rule that starts with 'not' or 'exists' also matches Drools' internal InitialFact,
+                    // which is no fact of the snapshot and cannot be written as JSON
+                    List<Object> matched = event.getMatch().getObjects();
+                    if (matched.stream().anyMatch(InitialFact.class::isInstance)) {
+                        matched = matched.stream().filter(o -> !(o instanceof InitialFact)).toList();
+                    }
+                    findings.firing(event.getMatch().getRule().getName(), matched);
                 }
             });
             insertFacts(session, snapshot, timeline);

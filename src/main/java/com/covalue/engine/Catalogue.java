@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The recommendations rules may give, read from {@code rules/catalogue.yaml}, keyed by stable id. */
-public final class Catalogue {
+public final class Catalogue implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String FILE = "catalogue.yaml";
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");

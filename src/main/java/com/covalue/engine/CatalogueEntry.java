@@ -6,7 +6,8 @@ import com.covalue.model.Owner;
 import java.util.Objects;
 
 /** One recommendation in {@code rules/catalogue.yaml}: the words a rule's finding is shown with. */
-public record CatalogueEntry(String id, String title, String action, Factor factor, Kind kind, Owner owner, String source) {
+public record CatalogueEntry(String id, String title, String action, Factor factor, Kind kind, Owner owner, String source)
+        implements java.io.Serializable {
 
     public CatalogueEntry {
         Objects.requireNonNull(id, "id == null");

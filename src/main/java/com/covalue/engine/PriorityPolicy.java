@@ -32,7 +32,8 @@ public record PriorityPolicy(
         int renewalHorizonDays,
         int criticalFrom,
         int highFrom,
-        int mediumFrom) {
+        int mediumFrom)
+        implements java.io.Serializable {
 
     public static final String FILE = "priority.yaml";
 

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param asks          snapshot fields its conditions read (for data gaps)
  * @param recommends    catalogue ids its consequence recommends
  */
-public record RuleInfo(String name, String file, int line, String source, Set<String> asks, Set<String> recommends) {
+public record RuleInfo(String name, String file, int line, String source, Set<String> asks, Set<String> recommends)
+        implements java.io.Serializable {
 
     public RuleInfo {
         asks = Set.copyOf(asks);

@@ -70,18 +70,47 @@ final class RuleTextChecker {
         this.problems = problems;
     }
 
+    /**
+     * A rule file as text and as Drools' description of it; {@code descr} is null when it does not
+     * parse (Drools' own build then reports the syntax error with its line).
+     */
+    record ParsedDrl(String file, String text, List<String> lines, PackageDescr descr) {
+
+        static ParsedDrl parse(String file, String text) {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, text);
+            } catch (DroolsParserException e) {
+                pkg = null;
+            }
+            boolean failed = pkg == null || parser.hasErrors();
+            return new ParsedDrl(file, text, List.of(text.split("\n", -1)), failed ? null : pkg);
+        }
+
+        /**
+         * Whether the file can be compiled apart from the others: it declares nothing (types,
+         * functions, queries) that another file could use or clash with.
+         */
+        boolean standsAlone() {
+            return descr != null && descr.getTypeDeclarations().isEmpty() && descr.getEnumDeclarations().isEmpty()
+                    && descr.getFunctions().isEmpty() && descr.getEntryPointDeclarations().isEmpty()
+                    && descr.getWindowDeclarations().isEmpty() && descr.getRules().stream().noneMatch(RuleDescr::isQuery);
+        }
+    }
+
     /** The rules of one file; problems go to the shared list. Syntax errors are left to Drools. */
     List<RuleInfo> check(String file, String text) {
-        DrlParser parser = new DrlParser();
-        PackageDescr pkg;
-        try {
-            pkg = parser.parse(false, text);
-        } catch (DroolsParserException e) {
-            return List.of(); // Drools' own build reports the syntax error with its line
-        }
-        if (pkg == null || parser.hasErrors()) {
+        return check(ParsedDrl.parse(file, text));
+    }
+
+    /** The rules of one parsed file; problems go to the shared list. */
+    List<RuleInfo> check(ParsedDrl drl) {
+        if (drl.descr() == null) {
             return List.of();
         }
+        String file = drl.file();
+        PackageDescr pkg = drl.descr();
         List<RuleInfo> rules = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
             String source = sourceOf(rule);
@@ -89,7 +118,7 @@ final class RuleTextChecker {
                 problems.add(Problem.atLine(file, rule.getLine(), "rule \"" + rule.getName()
                         + "\" must cite where it comes from, e.g. @source(\"study 4.2.4\") after its name"));
             }
-            Set<String> recommends = recommendations(file, text, rule);
+            Set<String> recommends = recommendations(file, drl.lines(), rule);
             Set<String> asks = new TreeSet<>();
             List<PatternDescr> patterns = new ArrayList<>();
             walk(rule.getLhs(), patterns);
@@ -114,13 +143,13 @@ final class RuleTextChecker {
         return s.isEmpty() ? null : s;
     }
 
-    private Set<String> recommendations(String file, String text, RuleDescr rule) {
+    private Set<String> recommendations(String file, List<String> lines, RuleDescr rule) {
         Set<String> ids = new LinkedHashSet<>();
         String consequence = String.valueOf(rule.getConsequence());
         Matcher m = RECOMMEND.matcher(consequence);
         while (m.find()) {
             String id = m.group(3);
-            int line = lineOf(text, m.group(2) == null ? "advice" : m.group(2), rule.getConsequenceLine());
+            int line = lineOf(lines, m.group(2) == null ? "advice" : m.group(2), rule.getConsequenceLine());
             if (id == null) {
                 if (m.group(1).equals("recommend")) {
                     problems.add(Problem.atLine(file, line, "rule \"" + rule.getName()
@@ -156,10 +185,9 @@ final class RuleTextChecker {
     }
 
     /** The 1-based line of the first {@code needle} at or after line {@code from}. */
-    private static int lineOf(String text, String needle, int from) {
-        String[] lines = text.split("\n", -1);
-        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
-            if (lines[i].contains(needle)) {
+    private static int lineOf(List<String> lines, String needle, int from) {
+        for (int i = Math.max(0, from - 1); i < lines.size(); i++) {
+            if (lines.get(i).contains(needle)) {
                 return i + 1;
             }
         }

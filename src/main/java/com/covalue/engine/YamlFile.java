@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * A YAML file from the rules folder, read as a tree, with help to report a problem at the line
  * of the key it is about (Jackson's trees do not keep locations).
  */
-record YamlFile(String name, String text, JsonNode root) {
+record YamlFile(String name, List<String> strippedLines, JsonNode root) {
 
     /** Parses the text; a syntax error becomes a problem with its line and null is returned. */
     static YamlFile parse(String name, String text, List<Problem> problems) {
@@ -23,7 +23,7 @@ record YamlFile(String name, String text, JsonNode root) {
                 problems.add(Problem.atLine(name, 1, "expected a list of 'key: value' entries"));
                 return null;
             }
-            return new YamlFile(name, text, root);
+            return new YamlFile(name, text.lines().map(String::strip).toList(), root);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             problems.add(Problem.atLine(name, line, "not valid YAML: " + e.getOriginalMessage()));
@@ -33,9 +33,9 @@ record YamlFile(String name, String text, JsonNode root) {
 
     /** The 1-based line where {@code key:} first appears at or after {@code fromLine}; 0 if not found. */
     int lineOf(String key, int fromLine) {
-        String[] lines = text.split("\n", -1);
-        for (int i = Math.max(0, fromLine - 1); i < lines.length; i++) {
-            String l = lines[i].strip();
+        // the lines are split and stripped once per file: a catalogue looks up hundreds of keys
+        for (int i = Math.max(0, fromLine - 1); i < strippedLines.size(); i++) {
+            String l = strippedLines.get(i);
             if (l.startsWith(key + ":") || l.startsWith("\"" + key + "\":") || l.startsWith("'" + key + "':")) {
                 return i + 1;
             }

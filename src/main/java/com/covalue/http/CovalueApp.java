@@ -51,6 +51,13 @@ public final class CovalueApp {
             cfg.routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
             cfg.routes.get("/api/v1/schema/snapshot-v1.json", ctx -> ctx.contentType("application/schema+json").result(schema));
 
+            if (config.benchEndpoints()) {
+                // The same body read and JSON parse as /api/v1/advice, and nothing else: what advice
+                // would cost if rules were free. Only for benchmarks (serve --bench-endpoints).
+                cfg.routes.post("/bench/parse-only", ctx -> Bodies.send(ctx, 200,
+                        java.util.Map.of("fields", Bodies.json(ctx, config.maxBodyBytes()).size())));
+            }
+
             cfg.routes.exception(ApiException.class, (e, ctx) -> Bodies.send(ctx, e.status, e.body));
             cfg.routes.exception(InvalidInputException.class, (e, ctx) -> Bodies.send(ctx, 400, e.error()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

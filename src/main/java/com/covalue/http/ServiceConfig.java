@@ -6,8 +6,14 @@ package com.covalue.http;
  * @param maxBodyBytes  largest request body accepted (413 above it)
  * @param maxBatchItems most snapshots in one batch request
  * @param adminToken    bearer token for the admin endpoints; null disables them
+ * @param benchEndpoints adds {@code POST /bench/parse-only}, the HTTP limit the advice benchmark
+ *                       is measured against; off unless {@code serve --bench-endpoints}
  */
-public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken) {
+public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken, boolean benchEndpoints) {
+
+    public ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken) {
+        this(maxBodyBytes, maxBatchItems, adminToken, false);
+    }
 
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
     public static final int DEFAULT_MAX_BATCH = 100;

@@ -27,9 +27,14 @@ public final class RuleRegistry {
 
     /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
     public RuleRegistry(Path folder, Clock clock, Consumer<ReloadOutcome> listener) {
+        this(folder, clock, new RuleSetCompiler(clock), listener);
+    }
+
+    /** @param compiler keeps what it compiled, so that each reload recompiles only what changed */
+    public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Consumer<ReloadOutcome> listener) {
         this.folder = folder;
         this.clock = clock;
-        this.compiler = new RuleSetCompiler(clock);
+        this.compiler = compiler;
         this.listener = listener;
     }
 
@@ -54,7 +59,7 @@ public final class RuleRegistry {
         long start = System.nanoTime();
         ReloadOutcome outcome;
         try {
-            RuleSet compiled = compiler.compile(folder);
+            RuleSet compiled = compiler.compile(folder, active.get());
             RuleSet previous = active.getAndSet(compiled);
             boolean same = previous != null && previous.revision().equals(compiled.revision());
             outcome = new ReloadOutcome(clock.instant(), trigger, same ? "unchanged" : "loaded", compiled.revision(),

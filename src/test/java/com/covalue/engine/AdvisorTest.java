@@ -133,6 +133,21 @@ class AdvisorTest {
     }
 
     @Test
+    void explained_advice_for_every_scenario_is_written_as_json_without_drools_internals() throws Exception {
+        // a rule starting with 'not' also matches Drools' internal InitialFact: it must not leak
+        // into the explanation (it made the JSON writer fail on past-strategic-use)
+        try (var dirs = java.nio.file.Files.list(com.covalue.TestSupport.SCENARIOS)) {
+            for (java.nio.file.Path dir : dirs.sorted().filter(d -> java.nio.file.Files.isRegularFile(d.resolve("snapshot.json"))).toList()) {
+                Advice explained = advisor.evaluate(realRules(), com.covalue.TestSupport.reader().read(
+                        com.covalue.TestSupport.read(dir.resolve("snapshot.json"))), new Advisor.Options(true)).advice();
+                assertThat(com.covalue.model.Json.MAPPER.writeValueAsString(explained)).as(dir.toString()).isNotEmpty();
+                explained.recommendations().forEach(r -> r.explain().forEach(e -> assertThat(e.matched())
+                        .as(dir + " " + e.rule()).allSatisfy(fact -> assertThat(fact.getClass().getName()).doesNotStartWith("org.drools."))));
+            }
+        }
+    }
+
+    @Test
     void the_rule_set_revision_and_count_are_reported() {
         Advice a = example();
         assertThat(a.rules().revision()).isEqualTo(realRules().revision());

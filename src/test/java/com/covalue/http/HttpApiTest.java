@@ -223,6 +223,18 @@ class HttpApiTest {
     }
 
     @Test
+    void the_parse_only_benchmark_endpoint_exists_only_when_asked_for() {
+        String body = TestSupport.read(TestSupport.EXAMPLE);
+        withApp((app, origin) -> assertThat(postJson(origin, "/bench/parse-only", body).status()).isEqualTo(404));
+        withApp(registry, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, TOKEN, true), (app, origin) -> {
+            Reply parsed = postJson(origin, "/bench/parse-only", body);
+            assertThat(parsed.status()).isEqualTo(200);
+            assertThat(parsed.json().get("fields").asInt()).isEqualTo(TestSupport.exampleJson().size());
+            assertThat(postJson(origin, "/bench/parse-only", "{not json").status()).isEqualTo(400);
+        });
+    }
+
+    @Test
     void unknown_paths_and_methods_get_json_errors() {
         withApp((app, origin) -> {
             assertError(send(origin, "GET", "/api/v1/nothing", null, null, null), 404, "not_found");

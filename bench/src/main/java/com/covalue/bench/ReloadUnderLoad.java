@@ -1,0 +1,227 @@
+package com.covalue.bench;
+
+import com.covalue.model.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reloads under a steady load: closed-loop keep-alive clients post advice to a running
+ * {@code covalue serve} on 127.0.0.1 while a rule file in the folder it watches is edited N times.
+ * Each completed request is counted in a 5 ms bucket, so throughput can be read for exactly the
+ * window in which each reload compiled (its reported duration, ending when the new revision shows).
+ *
+ * <p>Usage: ReloadUnderLoad PORT RULES_DIR BODY_FILE CONNECTIONS WARMUP_S RELOADS SPACING_MS [WARMUP_RELOADS];
+ * the warm-up reloads come first and are left out of the figures.
+ * Prints one line of key=value results. The load stops by itself when the reloads are done.
+ */
+public final class ReloadUnderLoad {
+
+    private static final int BUCKET_MS = 5;
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path rules = Path.of(args[1]);
+        byte[] body = Files.readAllBytes(Path.of(args[2]));
+        int connections = Integer.parseInt(args[3]);
+        int warmupS = Integer.parseInt(args[4]);
+        int reloads = Integer.parseInt(args[5]);
+        int spacingMs = Integer.parseInt(args[6]);
+        int warmupReloads = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+        reloads += warmupReloads;
+
+        int totalMs = warmupS * 1000 + reloads * spacingMs + 2000;
+        AtomicIntegerArray done = new AtomicIntegerArray(totalMs / BUCKET_MS + 400);
+        AtomicLong failures = new AtomicLong();
+        long t0 = System.nanoTime();
+        long stopAt = t0 + totalMs * 1_000_000L;
+        byte[] request = ("POST /api/v1/advice HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread t = new Thread(() -> client(port, request, body, done, failures, t0, stopAt), "load-" + c);
+            t.setDaemon(true);
+            t.start();
+            clients.add(t);
+        }
+
+        HttpClient http = HttpClient.newHttpClient();
+        String revision = status(http, port).path("revision").asText();
+        Thread.sleep(warmupS * 1000L);
+        Path edited = rules.resolve("trust.drl");
+        String original = Files.readString(edited);
+        List<long[]> windows = new ArrayList<>(); // start, end in ms since t0
+        List<long[]> measuredWindows = new ArrayList<>();
+        List<Long> durations = new ArrayList<>();
+        List<Long> editToServed = new ArrayList<>();
+        for (int i = 0; i < reloads; i++) {
+            long slot = t0 + (warmupS * 1000L + (long) i * spacingMs) * 1_000_000L;
+            sleepUntil(slot);
+            long edit = System.nanoTime();
+            // a real change: the rule file's text differs each time, so the revision does too
+            Files.writeString(edited, original + "\n// benchmark edit " + i + "\n");
+            JsonNode s;
+            do {
+                Thread.sleep(2);
+                s = status(http, port);
+            } while (s.path("revision").asText().equals(revision) && System.nanoTime() - edit < 30_000_000_000L);
+            long seen = System.nanoTime();
+            revision = s.path("revision").asText();
+            long duration = s.path("lastReload").path("durationMs").asLong();
+            durations.add(duration);
+            editToServed.add((seen - edit) / 1_000_000);
+            long endMs = (seen - t0) / 1_000_000;
+            windows.add(new long[] {endMs - duration, endMs});
+            if (i < warmupReloads) { // JIT warm-up of the reload path: excluded from the figures
+                durations.remove(durations.size() - 1);
+                editToServed.remove(editToServed.size() - 1);
+                measuredWindows.add(null);
+            } else {
+                measuredWindows.add(windows.get(windows.size() - 1));
+            }
+        }
+        Files.writeString(edited, original);
+        sleepUntil(stopAt);
+        for (Thread t : clients) {
+            t.join(5000);
+        }
+
+        // steady: everything after warm-up outside the reload windows (with 250 ms margins)
+        long steadyCount = 0;
+        long steadyMs = 0;
+        long from = warmupS * 1000L + (long) warmupReloads * spacingMs;
+        long to = totalMs - 1000L;
+        for (long ms = from; ms < to; ms += BUCKET_MS) {
+            long at = ms;
+            boolean nearReload = windows.stream().anyMatch(w -> at >= w[0] - 250 && at < w[1] + 250);
+            if (!nearReload) {
+                steadyCount += at(done, ms);
+                steadyMs += BUCKET_MS;
+            }
+        }
+        double steady = steadyCount * 1000.0 / steadyMs;
+        List<Double> ratios = new ArrayList<>();
+        for (long[] w : measuredWindows) {
+            if (w == null) {
+                continue;
+            }
+            long count = 0;
+            long start = Math.max(0, w[0]) / BUCKET_MS * BUCKET_MS;
+            long end = Math.max(start + BUCKET_MS, (w[1] + BUCKET_MS - 1) / BUCKET_MS * BUCKET_MS);
+            for (long ms = start; ms < end; ms += BUCKET_MS) {
+                count += at(done, ms);
+            }
+            ratios.add(count * 1000.0 / (end - start) / steady);
+        }
+        List<Long> sortedDurations = durations.stream().sorted().toList();
+        List<Double> sortedRatios = ratios.stream().sorted().toList();
+        System.out.printf(java.util.Locale.ROOT,
+                "RESULT steady_rps=%.1f failures=%d reloads=%d reload_ms_median=%d reload_ms_max=%d reload_ms_all=%s"
+                        + " edit_to_served_ms_median=%d window_ratio_median=%.3f window_ratio_min=%.3f%n",
+                steady, failures.get(), durations.size(), sortedDurations.get(sortedDurations.size() / 2),
+                sortedDurations.get(sortedDurations.size() - 1), durations.toString().replace(" ", ""),
+                editToServed.stream().sorted().toList().get(editToServed.size() / 2),
+                sortedRatios.get(sortedRatios.size() / 2), sortedRatios.get(0));
+    }
+
+    private static int at(AtomicIntegerArray done, long ms) {
+        int i = (int) (ms / BUCKET_MS);
+        return i >= 0 && i < done.length() ? done.get(i) : 0;
+    }
+
+    private static JsonNode status(HttpClient http, int port) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/rules")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = (nanoTime - System.nanoTime()) / 1_000_000;
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    /** One keep-alive connection posting the body again and again until stopAt. */
+    private static void client(int port, byte[] head, byte[] body, AtomicIntegerArray done, AtomicLong failures, long t0, long stopAt) {
+        while (System.nanoTime() < stopAt) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setTcpNoDelay(true);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+                while (System.nanoTime() < stopAt) {
+                    out.write(head);
+                    out.write(body);
+                    out.flush();
+                    int status = readResponse(in);
+                    int bucket = (int) ((System.nanoTime() - t0) / 1_000_000 / BUCKET_MS);
+                    if (status == 200) {
+                        if (bucket < done.length()) {
+                            done.incrementAndGet(bucket);
+                        }
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() < stopAt) {
+                    failures.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked) and returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        long length = -1;
+        boolean chunked = false;
+        for (String h; !(h = line(in)).isEmpty(); ) {
+            String lower = h.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(h.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (long size; (size = Long.parseLong(line(in).strip().split(";")[0], 16)) > 0; ) {
+                in.skipNBytes(size);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            in.skipNBytes(length);
+        }
+        return status;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+}
