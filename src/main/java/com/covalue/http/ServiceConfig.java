@@ -6,8 +6,15 @@ package com.covalue.http;
  * @param maxBodyBytes  largest request body accepted (413 above it)
  * @param maxBatchItems most snapshots in one batch request
  * @param adminToken    bearer token for the admin endpoints; null disables them
+ * @param writeToken    bearer token for storing snapshots; null leaves writes open (the admin
+ *                      token is never accepted in its place: they are separate powers)
  */
-public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken) {
+public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken, String writeToken) {
+
+    /** Without a write token. */
+    public ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken) {
+        this(maxBodyBytes, maxBatchItems, adminToken, null);
+    }
 
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
     public static final int DEFAULT_MAX_BATCH = 100;
