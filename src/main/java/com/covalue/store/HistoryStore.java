@@ -35,8 +35,8 @@ import org.flywaydb.core.api.FlywayException;
  *
  * <p>A snapshot is stored with its advice in one transaction, so a snapshot never exists without
  * its advice; when {@link #save} returns, the transaction is committed. Writes to one relationship
- * are serialised by a row lock on it, so each new snapshot is compared with the one truly before
- * it. Thread-safe.
+ * are serialised by a row lock on it, and each checks under that lock that its advice was given
+ * with the snapshot truly before it. Thread-safe.
  */
 public final class HistoryStore implements AutoCloseable {
 
@@ -95,6 +95,11 @@ public final class HistoryStore implements AutoCloseable {
     /**
      * Stores a snapshot and the advice {@code advise} gives it, in one transaction.
      *
+     * <p>The advice is worked out before the write transaction, with the snapshot then stored just
+     * before this one, so that slow rule evaluations do not hold locks; the transaction checks that
+     * this is still the snapshot before it, and if another write changed that meanwhile, the
+     * advice is worked out again. {@code advise} may therefore be called more than once.
+     *
      * @param snapshot     the validated snapshot
      * @param snapshotJson its JSON as received (stored as is)
      * @param replace      whether an existing snapshot of the same day may be replaced
@@ -102,6 +107,36 @@ public final class HistoryStore implements AutoCloseable {
      * @throws SnapshotExistsException when that day is already stored and {@code replace} is false
      */
     public Saved save(Snapshot snapshot, String snapshotJson, boolean replace, Function<Snapshot, Advice> advise) {
+        String id = snapshot.relationship().id();
+        LocalDate on = snapshot.assessedOn();
+        for (int attempt = 1; ; attempt++) {
+            Snapshot previous;
+            try (Connection c = pool.getConnection()) {
+                if (!replace && exists(c, id, on)) {
+                    throw new SnapshotExistsException(id, on); // early, before spending an evaluation
+                }
+                previous = previousOf(c, id, on);
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the history store: " + e.getMessage(), e);
+            }
+            Advice advice = advise.apply(previous);
+            Optional<Saved> saved = write(snapshot, snapshotJson, replace, previous == null ? null : previous.assessedOn(), advice);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+            if (attempt == ATTEMPTS * 3) {
+                throw new StoreException("cannot store the snapshot: the relationship's history kept changing while it was advised", null);
+            }
+        }
+    }
+
+    /** What {@link #save} stored, and whether it replaced a snapshot of the same day. */
+    public record Saved(StoredSnapshot stored, boolean replaced) {
+    }
+
+    /** The write transaction, retried on races the database reports; empty when the previous snapshot changed. */
+    private Optional<Saved> write(Snapshot snapshot, String snapshotJson, boolean replace, LocalDate expectedPrevious,
+            Advice advice) {
         boolean embedded = settings.isEmbedded();
         if (embedded) {
             embeddedWriter.lock();
@@ -109,7 +144,7 @@ public final class HistoryStore implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return saveOnce(snapshot, snapshotJson, replace, advise);
+                    return writeOnce(snapshot, snapshotJson, replace, expectedPrevious, advice);
                 } catch (SQLException e) {
                     // Two first snapshots of a new relationship at once: one insert of its row loses the
                     // race; so do deadlocks and serialisation failures. The next attempt sees the winner.
@@ -127,12 +162,8 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** What {@link #save} stored, and whether it replaced a snapshot of the same day. */
-    public record Saved(StoredSnapshot stored, boolean replaced) {
-    }
-
-    private Saved saveOnce(Snapshot snapshot, String snapshotJson, boolean replace, Function<Snapshot, Advice> advise)
-            throws SQLException {
+    private Optional<Saved> writeOnce(Snapshot snapshot, String snapshotJson, boolean replace, LocalDate expectedPrevious,
+            Advice advice) throws SQLException {
         String id = snapshot.relationship().id();
         LocalDate on = snapshot.assessedOn();
         Instant now = clock.instant();
@@ -144,11 +175,14 @@ public final class HistoryStore implements AutoCloseable {
                 if (exists && !replace) {
                     throw new SnapshotExistsException(id, on);
                 }
+                LocalDate previousOn = previousDayOf(c, id, on);
+                if (!java.util.Objects.equals(previousOn, expectedPrevious)) {
+                    c.rollback();
+                    return Optional.empty();
+                }
                 if (exists) {
                     update(c, "DELETE FROM snapshot WHERE relationship_id = ? AND assessed_on = ?", id, Date.valueOf(on));
                 }
-                Snapshot previous = previousOf(c, id, on);
-                Advice advice = advise.apply(previous);
                 String adviceJson = json(advice);
                 var r = snapshot.relationship();
                 update(c, "INSERT INTO snapshot (relationship_id, assessed_on, display_name, client_name, supplier_name, body, stored_at)"
@@ -156,18 +190,29 @@ public final class HistoryStore implements AutoCloseable {
                         snapshotJson, Timestamp.from(now));
                 Integer health = advice.health().overall();
                 Verdict verdict = advice.renewal() == null ? null : advice.renewal().verdict();
-                LocalDate previousOn = previous == null ? null : previous.assessedOn();
                 update(c, "INSERT INTO advice (relationship_id, assessed_on, rules_revision, previous_on, overall_health, verdict,"
                         + " renewal_date, body, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, Date.valueOf(on),
                         advice.rules().revision(), sqlDate(previousOn), health, verdict == null ? null : verdict.name(),
                         sqlDate(r.renewalDate()), adviceJson, Timestamp.from(now));
                 refreshSummary(c, id, now);
                 c.commit();
-                return new Saved(new StoredSnapshot(id, on, now, advice.rules().revision(), previousOn, health, verdict,
-                        r.renewalDate(), snapshotJson, adviceJson), exists);
+                return Optional.of(new Saved(new StoredSnapshot(id, on, now, advice.rules().revision(), previousOn, health, verdict,
+                        r.renewalDate(), snapshotJson, adviceJson), exists));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    private static LocalDate previousDayOf(Connection c, String id, LocalDate on) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(assessed_on) FROM snapshot WHERE relationship_id = ?"
+                + " AND assessed_on < ?")) {
+            s.setString(1, id);
+            s.setDate(2, Date.valueOf(on));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return localDate(rs.getDate(1));
             }
         }
     }
