@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Governance advice for strategic outsourcing relationships, from rules your governance leads own.",
-        subcommands = {AdviseCommand.class, VerifyCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AdviseCommand.class, ReviewCommand.class, VerifyCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or failures, 2 bad usage or bad input."})
 public final class Main implements Runnable {
 

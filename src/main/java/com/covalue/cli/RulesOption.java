@@ -21,13 +21,18 @@ final class RulesOption {
         try {
             return new RuleSetCompiler(Clock.systemUTC()).compile(folder);
         } catch (RuleSetRejectedException e) {
-            err.println("covalue: the rules in " + folder + " were not loaded (" + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem" : " problems") + "):");
-            for (Problem p : e.problems()) {
-                err.println("  " + p.describe());
-            }
-            err.flush();
+            report(err, folder, e);
             return null;
         }
+    }
+
+    /** Prints every problem of a refused rule set. */
+    static void report(PrintWriter err, Path folder, RuleSetRejectedException e) {
+        err.println("covalue: the rules in " + folder + " were not loaded (" + e.problems().size()
+                + (e.problems().size() == 1 ? " problem" : " problems") + "):");
+        for (Problem p : e.problems()) {
+            err.println("  " + p.describe());
+        }
+        err.flush();
     }
 }

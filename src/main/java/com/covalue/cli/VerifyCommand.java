@@ -2,6 +2,7 @@ package com.covalue.cli;
 
 import com.covalue.engine.RuleInfo;
 import com.covalue.engine.RuleSet;
+import com.covalue.scenario.PortfolioScenarioRunner;
 import com.covalue.scenario.ScenarioResult;
 import com.covalue.scenario.ScenarioRunner;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ final class VerifyCommand implements Callable<Integer> {
     RulesOption rules;
 
     @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
-            description = "Folder of scenarios, one folder each with snapshot.json and expect.yaml (default: ${DEFAULT-VALUE}).")
+            description = {"Folder of scenarios (default: ${DEFAULT-VALUE}): one folder each with snapshot.json and expect.yaml,",
+                    "and portfolio reviews: one folder each with snapshot files and review.yaml."})
     Path scenarios;
 
     @Option(names = "--require-coverage", description = "Also fail (exit 1) when a rule is fired by no scenario.")
@@ -65,8 +67,18 @@ final class VerifyCommand implements Callable<Integer> {
             ScenarioResult r = runner.run(ruleSet, scenarios, folder);
             results.add(r);
             fired.addAll(r.rulesFired());
-            out.println("  " + (r.passed() ? "PASS " : "FAIL ") + r.name());
-            r.failures().forEach(f -> out.println("         - " + f));
+            print(out, r);
+        }
+
+        List<Path> portfolios = PortfolioScenarioRunner.find(scenarios);
+        if (!portfolios.isEmpty()) {
+            out.println("Portfolio reviews: " + portfolios.size());
+            PortfolioScenarioRunner reviews = new PortfolioScenarioRunner(Clock.systemUTC());
+            for (Path folder : portfolios) {
+                ScenarioResult r = reviews.run(ruleSet, scenarios, folder);
+                results.add(r);
+                print(out, r);
+            }
         }
 
         List<RuleInfo> unfired = ruleSet.rules().values().stream()
@@ -83,5 +95,10 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf("Result: %d passed, %d failed%n", results.size() - failed, failed);
         out.flush();
         return failed > 0 || (requireCoverage && !unfired.isEmpty()) ? Main.FAILURES : Main.OK;
+    }
+
+    private static void print(PrintWriter out, ScenarioResult r) {
+        out.println("  " + (r.passed() ? "PASS " : "FAIL ") + r.name());
+        r.failures().forEach(f -> out.println("         - " + f));
     }
 }

@@ -42,6 +42,7 @@ public final class CovalueApp {
             HistoryStore store, Clock clock) {
         AdviceController advice = new AdviceController(registry, reader, config, metrics);
         RulesController rules = new RulesController(registry, config, store);
+        ReviewController reviews = new ReviewController(registry, reader, config, metrics);
         HistoryController history = store == null ? null : new HistoryController(store, registry, reader, config, metrics, clock);
         byte[] openApi = resource("/openapi/covalue-v1.yaml");
         byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
@@ -55,6 +56,7 @@ public final class CovalueApp {
 
             cfg.routes.post("/api/v1/advice", advice::advise);
             cfg.routes.post("/api/v1/advice/batch", advice::adviseBatch);
+            cfg.routes.post("/api/v1/reviews", reviews::review);
             cfg.routes.get("/api/v1/rules", rules::status);
             cfg.routes.post("/api/v1/rules/reload", rules::reload);
             if (history != null) {

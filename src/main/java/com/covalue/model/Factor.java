@@ -6,19 +6,21 @@ import java.util.Optional;
 
 /** The research's seven dominant success factors, declared in its order of dominance (section 4.1). */
 public enum Factor {
-    GOVERNANCE("governance", "Strong governance"),
-    TRUST("trust", "Mutual trust and confidence"),
-    OPENNESS("openness", "Openness, transparency, honesty and responsiveness"),
-    DELIVERY("delivery", "Delivering what you promise"),
-    MUTUAL_GOALS("mutualGoals", "Mutual goals and mutual benefits"),
-    MEASUREMENT("measurement", "Measuring value and success"),
-    INNOVATION("innovation", "Extra value and ongoing innovation");
+    GOVERNANCE("governance", "Governance", "Strong governance"),
+    TRUST("trust", "Trust", "Mutual trust and confidence"),
+    OPENNESS("openness", "Openness", "Openness, transparency, honesty and responsiveness"),
+    DELIVERY("delivery", "Delivery", "Delivering what you promise"),
+    MUTUAL_GOALS("mutualGoals", "Mutual goals", "Mutual goals and mutual benefits"),
+    MEASUREMENT("measurement", "Measurement", "Measuring value and success"),
+    INNOVATION("innovation", "Innovation", "Extra value and ongoing innovation");
 
     private final String key;
+    private final String label;
     private final String title;
 
-    Factor(String key, String title) {
+    Factor(String key, String label, String title) {
         this.key = key;
+        this.label = label;
         this.title = title;
     }
 
@@ -28,6 +30,12 @@ public enum Factor {
         return key;
     }
 
+    /** A short name for charts and tables, e.g. "Mutual goals". */
+    public String label() {
+        return label;
+    }
+
+    /** The research's name for the factor. */
     public String title() {
         return title;
     }

@@ -1,9 +1,28 @@
 package com.covalue.validation;
 
+import java.util.Optional;
+
 /** Edit distance between two words, used to suggest the field a misspelt one probably meant. */
-final class Levenshtein {
+public final class Levenshtein {
 
     private Levenshtein() {
+    }
+
+    /**
+     * The candidate nearest to {@code word} (ignoring case), if it is near enough to be a likely
+     * misspelling: at most two edits, or a third of the word's length for long words.
+     */
+    public static Optional<String> closest(String word, Iterable<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(word.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? Optional.of(best) : Optional.empty();
     }
 
     static int distance(String a, String b) {

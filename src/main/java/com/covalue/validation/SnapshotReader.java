@@ -21,9 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a Snapshot v1 from JSON and checks it completely: against the published JSON Schema
@@ -40,6 +38,11 @@ public final class SnapshotReader {
 
     public SnapshotReader(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The clock that says what "today" is for this reader's date checks. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Parses and validates one snapshot; throws {@link InvalidInputException} listing every problem. */
@@ -69,13 +72,13 @@ public final class SnapshotReader {
             // A byte-order mark (common in files saved by Windows tools) is not part of the JSON.
             JsonNode node = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (node == null || node.isMissingNode()) {
-                throw new InvalidInputException("malformed_json", "The body is empty; expected a JSON object.", List.of());
+                throw new InvalidInputException("malformed_json", "The input is empty; expected a JSON object.", List.of());
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException("malformed_json", "The body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+            throw new InvalidInputException("malformed_json", "The input is not valid JSON" + where + ": " + e.getOriginalMessage(),
                     List.of(Problem.atField("", "not valid JSON" + where + ": " + e.getOriginalMessage())));
         }
     }
@@ -304,17 +307,9 @@ public final class SnapshotReader {
         }
 
         private String suggestion(String objectPath, String unknown) {
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (Iterator<Map.Entry<String, JsonNode>> it = schemaFor(objectPath).path("properties").fields(); it.hasNext(); ) {
-                String candidate = it.next().getKey();
-                int d = Levenshtein.distance(unknown.toLowerCase(), candidate.toLowerCase());
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = candidate;
-                }
-            }
-            return best != null && bestDistance <= Math.max(2, unknown.length() / 3) ? "; did you mean '" + best + "'?" : "";
+            List<String> known = new ArrayList<>();
+            schemaFor(objectPath).path("properties").fieldNames().forEachRemaining(known::add);
+            return Levenshtein.closest(unknown, known).map(best -> "; did you mean '" + best + "'?").orElse("");
         }
 
         private static String path(String pointer) {

@@ -1,0 +1,167 @@
+package com.covalue.cli;
+
+import com.covalue.engine.RuleSet;
+import com.covalue.engine.RuleSetCompiler;
+import com.covalue.engine.RuleSetRejectedException;
+import com.covalue.model.Json;
+import com.covalue.model.Verdict;
+import com.covalue.review.PortfolioFiles;
+import com.covalue.review.PortfolioReviewer;
+import com.covalue.review.Review;
+import com.covalue.review.ReviewOptions;
+import com.covalue.review.report.HtmlReview;
+import com.covalue.review.report.MarkdownReview;
+import com.covalue.review.report.TextReview;
+import com.covalue.validation.SnapshotReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code covalue review PATH...}: the renewal review of a portfolio, with a gate for pipelines. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = {"Review a portfolio before renewal: a verdict per relationship whose renewal is due, a report,",
+                "and an exit code a pipeline can gate on. PATH is a snapshot file, a folder searched recursively",
+                "for *.json, *.jsonl and *.ndjson, or a JSON Lines file with one snapshot per line. With several",
+                "snapshots of one relationship the latest is reviewed and the earlier ones show its direction of travel."},
+        footer = {"", "Exit codes: 0 the gate passed; 1 a due relationship is at or worse than --fail-on",
+                "(or, with --strict, a snapshot could not be read); 2 bad usage, missing paths or broken rules."})
+final class ReviewCommand implements Callable<Integer> {
+
+    enum Format { text, md, html, json }
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Snapshot files, folders of them, or JSON Lines files.")
+    List<Path> paths;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Review as if on this day, YYYY-MM-DD (default: today, UTC).")
+    LocalDate asOf;
+
+    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "" + ReviewOptions.DEFAULT_WITHIN_DAYS,
+            description = "Renewals up to this many days after the as-of date are due (default ${DEFAULT-VALUE}); overdue ones always are.")
+    int within;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, md (Markdown), html (one self-contained file) or json (Review v1). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "VERDICT", defaultValue = "REMEDIATE_BEFORE_RENEWAL",
+            description = "Fail the gate when a due relationship is at or worse than this: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Verdict failOn;
+
+    @Option(names = "--strict", description = "Fail the gate when any snapshot cannot be read.")
+    boolean strict;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show progress on standard error (default: only when standard error is a terminal).")
+    Boolean progress;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (within < 0 || within > ReviewOptions.MAX_WITHIN_DAYS) {
+            err.println("covalue: --within must be between 0 and " + ReviewOptions.MAX_WITHIN_DAYS + " days, got " + within);
+            return Main.BAD_INPUT;
+        }
+        ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, within, failOn, strict);
+
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                err.println("covalue: no such file or folder: " + path);
+                return Main.BAD_INPUT;
+            }
+        }
+        // Compiling the rules takes seconds; it runs while the files are read and checked.
+        CompletableFuture<RuleSet> ruleSet = CompletableFuture.supplyAsync(
+                () -> new RuleSetCompiler(Clock.systemUTC()).compile(rules.folder));
+        PortfolioFiles.Found found;
+        try {
+            found = PortfolioFiles.find(paths);
+        } catch (PortfolioFiles.MissingPathException e) { // removed since the check above
+            err.println("covalue: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (found.inputs().isEmpty() && found.unreadable().isEmpty()) {
+            err.println("covalue: found no snapshot files (*.json, *.jsonl, *.ndjson) in " + paths);
+            return Main.BAD_INPUT;
+        }
+
+        Review review;
+        try (ProgressLine line = new ProgressLine(err, progress != null ? progress : ProgressLine.stderrIsTerminal())) {
+            review = new PortfolioReviewer(new SnapshotReader(Clock.systemUTC()), true, line)
+                    .review(ruleSet::join, options, found.inputs(), found.unreadable());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuleSetRejectedException rejected) {
+                RulesOption.report(err, rules.folder, rejected);
+                return Main.BAD_INPUT;
+            }
+            throw e;
+        }
+
+        String report = switch (format) {
+            case text -> TextReview.render(review);
+            case md -> MarkdownReview.render(review);
+            case html -> HtmlReview.render(review);
+            case json -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(review) + "\n";
+        };
+        if (out == null) {
+            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().flush();
+        } else if (!write(out, report, err)) {
+            return Main.BAD_INPUT;
+        }
+
+        Review.Summary sum = review.summary();
+        if (sum.invalid() > 0) {
+            err.println("covalue: " + sum.invalid() + " snapshot(s) could not be read; see the report's 'Could not read' list");
+        }
+        if (out != null) {
+            err.println("covalue: " + sum.reviewed() + " of " + sum.relationships() + " relationships due; gate "
+                    + (sum.gate().passed() ? "passed" : "FAILED") + "; report written to " + out);
+        }
+        err.flush();
+        return sum.gate().passed() ? Main.OK : Main.FAILURES;
+    }
+
+    /** Writes through a temporary file, so a pipeline never picks up half a report. */
+    private static boolean write(Path file, String report, PrintWriter err) {
+        try {
+            Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            try {
+                // a plain new file, so the report gets the user's usual permissions (umask), unlike a temp file
+                Files.writeString(tmp, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return true;
+        } catch (IOException e) {
+            err.println("covalue: cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+}

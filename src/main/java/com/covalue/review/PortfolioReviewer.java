@@ -1,0 +1,280 @@
+package com.covalue.review;
+
+import com.covalue.engine.Advisor;
+import com.covalue.engine.RuleSet;
+import com.covalue.model.Advice;
+import com.covalue.model.Advice.Recommendation;
+import com.covalue.model.Snapshot;
+import com.covalue.model.Verdict;
+import com.covalue.review.Review.Action;
+import com.covalue.review.Review.Direction;
+import com.covalue.review.Review.NotDue;
+import com.covalue.review.Review.Point;
+import com.covalue.review.Review.Reviewed;
+import com.covalue.review.Review.Travel;
+import com.covalue.review.Review.Unreadable;
+import com.covalue.validation.InvalidInputException;
+import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Reviews a portfolio of snapshots before renewal: reads and checks every snapshot, keeps the
+ * latest of each relationship, advises on those whose renewal falls in the window, and decides
+ * the gate. The verdicts come from the rules; this class only gathers, orders and counts.
+ *
+ * <p>Snapshots are checked and advised on in parallel when asked (the command line uses both
+ * cores); the result does not depend on it: every list is sorted before it is returned.
+ */
+public final class PortfolioReviewer {
+
+    /** How many recommendations beyond the conditions a review shows per relationship. */
+    static final int TOP_RECOMMENDATIONS = 5;
+    /** Health points of change that count as a direction of travel rather than noise. */
+    static final int HEALTH_CHANGE_THAT_COUNTS = 5;
+
+    /** One snapshot to review: its JSON text or its parsed JSON, and where it came from. */
+    public record Input(PortfolioItem source, String text, JsonNode node) {
+        public static Input text(PortfolioItem source, String text) {
+            return new Input(source, Objects.requireNonNull(text), null);
+        }
+
+        public static Input json(PortfolioItem source, JsonNode node) {
+            return new Input(source, null, Objects.requireNonNull(node));
+        }
+    }
+
+    /** Told how far a long review has got; called from several threads. */
+    public interface Progress {
+        Progress NONE = (phase, done, total) -> { };
+
+        void update(String what, int done, int total);
+    }
+
+    /** The outcome of checking one input. */
+    private sealed interface Checked permits Read, Invalid {
+    }
+
+    private record Read(PortfolioItem source, Snapshot snapshot) implements Checked {
+    }
+
+    private record Invalid(Unreadable why) implements Checked {
+    }
+
+    private final SnapshotReader reader;
+    private final Advisor advisor = new Advisor();
+    private final boolean parallel;
+    private final Progress progress;
+
+    public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress) {
+        this.reader = reader;
+        this.parallel = parallel;
+        this.progress = progress;
+    }
+
+    /**
+     * Reviews the inputs with one rule set. {@code unreadable} holds inputs that failed before
+     * they were JSON (an undecodable file); they are counted like invalid snapshots. The rule set
+     * is asked for only after the inputs are checked, so a caller can compile it meanwhile.
+     */
+    public Review review(Supplier<RuleSet> ruleSet, ReviewOptions options, List<Input> inputs, List<Unreadable> unreadable) {
+        List<String> warnings = new ArrayList<>();
+        List<Unreadable> invalid = new ArrayList<>(unreadable);
+        List<Read> read = new ArrayList<>();
+        for (Checked outcome : check(inputs)) {
+            if (outcome instanceof Read r) {
+                read.add(r);
+            } else if (outcome instanceof Invalid bad) {
+                invalid.add(bad.why());
+            }
+        }
+
+        List<Read> known = read.stream().filter(r -> !r.snapshot().assessedOn().isAfter(options.asOf())).toList();
+        if (known.size() < read.size()) {
+            warnings.add((read.size() - known.size()) + " snapshot(s) assessed after " + options.asOf()
+                    + " were left out: the review sees only what was known on its as-of date");
+        }
+
+        List<List<Read>> histories = histories(known, warnings);
+        RuleSet rules = ruleSet.get();
+        List<List<Read>> due = new ArrayList<>();
+        List<NotDue> notDue = new ArrayList<>();
+        for (List<Read> history : histories) {
+            Snapshot latest = history.get(history.size() - 1).snapshot();
+            var renewal = latest.relationship().renewalDate();
+            if (renewal == null) {
+                notDue.add(notDue(latest, null, "no renewal date in the latest snapshot"));
+            } else if (renewal.isAfter(options.windowEnd())) {
+                long days = ChronoUnit.DAYS.between(options.asOf(), renewal);
+                notDue.add(notDue(latest, days, "renews in " + days + " days, after the " + options.withinDays() + "-day window"));
+            } else {
+                due.add(history);
+            }
+        }
+
+        AtomicInteger done = new AtomicInteger();
+        List<Reviewed> reviewed = stream(due)
+                .map(history -> {
+                    Reviewed r = reviewOne(rules, options, history);
+                    progress.update("relationships reviewed", done.incrementAndGet(), due.size());
+                    return r;
+                })
+                .sorted(URGENCY)
+                .toList();
+
+        invalid.sort(Comparator.comparing((Unreadable u) -> Objects.toString(u.source().file(), ""))
+                .thenComparing(u -> u.source().line() == null ? 0 : u.source().line())
+                .thenComparing(u -> u.source().index() == null ? 0 : u.source().index()));
+        notDue.sort(Comparator.comparing(NotDue::renewalDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(NotDue::id));
+
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            verdicts.put(v, 0);
+        }
+        reviewed.forEach(r -> verdicts.merge(r.verdict(), 1, Integer::sum));
+
+        Review.Summary summary = new Review.Summary(inputs.size() + unreadable.size(), invalid.size(), histories.size(),
+                reviewed.size(), notDue.size(), verdicts, gate(options, reviewed, invalid.size()));
+        return new Review(1, options.asOf(), options.withinDays(), options.failOn(),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), summary, reviewed, List.copyOf(notDue),
+                List.copyOf(invalid), List.copyOf(warnings));
+    }
+
+    /** Most urgent first: soonest renewal, then the worse verdict, then by id so the order is stable. */
+    static final Comparator<Reviewed> URGENCY = Comparator.comparingLong(Reviewed::daysToRenewal)
+            .thenComparing(Reviewed::verdict, Comparator.reverseOrder())
+            .thenComparing(Reviewed::id);
+
+    private List<Checked> check(List<Input> inputs) {
+        AtomicInteger done = new AtomicInteger();
+        return stream(inputs).map(input -> {
+            Checked outcome;
+            try {
+                Snapshot s = input.node() != null ? reader.read(input.node()) : reader.read(input.text());
+                outcome = new Read(input.source(), s);
+            } catch (InvalidInputException e) {
+                outcome = new Invalid(new Unreadable(input.source(), e.error()));
+            }
+            progress.update("snapshots checked", done.incrementAndGet(), inputs.size());
+            return outcome;
+        }).toList();
+    }
+
+    /** Groups snapshots by relationship, each history oldest first; same-day duplicates keep the last given. */
+    private static List<List<Read>> histories(List<Read> read, List<String> warnings) {
+        Map<String, Map<LocalDate, Read>> byId = new LinkedHashMap<>();
+        for (Read r : read) {
+            Map<LocalDate, Read> days = byId.computeIfAbsent(r.snapshot().relationship().id(), id -> new LinkedHashMap<>());
+            Read earlier = days.put(r.snapshot().assessedOn(), r);
+            if (earlier != null) {
+                warnings.add(r.snapshot().relationship().id() + " has two snapshots assessed on " + r.snapshot().assessedOn()
+                        + " (" + earlier.source().describe() + " and " + r.source().describe() + "); reviewed the second");
+            }
+        }
+        return byId.values().stream()
+                .map(days -> days.values().stream().sorted(Comparator.comparing(r -> r.snapshot().assessedOn())).toList())
+                .toList();
+    }
+
+    private Reviewed reviewOne(RuleSet rules, ReviewOptions options, List<Read> history) {
+        Read latest = history.get(history.size() - 1);
+        Snapshot s = latest.snapshot();
+        Advice advice = advisor.advise(rules, s);
+        Advice.Renewal renewal = advice.renewal(); // present: only snapshots with a renewal date are due
+
+        Map<String, Recommendation> byId = advice.recommendations().stream()
+                .collect(Collectors.toMap(Recommendation::id, r -> r));
+        List<Action> conditions = renewal.conditions().stream().map(byId::get).map(PortfolioReviewer::action).toList();
+        Set<String> conditionIds = Set.copyOf(renewal.conditions());
+        List<Action> top = advice.recommendations().stream().filter(r -> !conditionIds.contains(r.id()))
+                .limit(TOP_RECOMMENDATIONS).map(PortfolioReviewer::action).toList();
+
+        var rel = s.relationship();
+        return new Reviewed(rel.id(), rel.name(), rel.client(), rel.supplier(), rel.annualValue(), rel.currency(),
+                s.assessedOn(), latest.source(), rel.renewalDate(), ChronoUnit.DAYS.between(options.asOf(), rel.renewalDate()),
+                renewal.verdict(), renewal.reasons(), conditions, top, advice.recommendations().size(), advice.health(),
+                advice.alignment(), travel(rules, history, advice));
+    }
+
+    /** Health and verdict then and now; null when the relationship has only one snapshot. */
+    private Travel travel(RuleSet rules, List<Read> history, Advice now) {
+        if (history.size() < 2) {
+            return null;
+        }
+        List<Point> earlier = history.subList(0, history.size() - 1).stream().map(r -> {
+            Advice then = advisor.advise(rules, r.snapshot());
+            return new Point(r.snapshot().assessedOn(), then.health().overall(),
+                    then.renewal() == null ? null : then.renewal().verdict());
+        }).toList();
+        Point before = earlier.get(earlier.size() - 1);
+        Integer healthNow = now.health().overall();
+        Verdict verdictNow = now.renewal().verdict();
+        return new Travel(direction(before, healthNow, verdictNow), before.health(), healthNow, before.verdict(), verdictNow,
+                before.assessedOn(), earlier);
+    }
+
+    static Direction direction(Point before, Integer healthNow, Verdict verdictNow) {
+        if (before.verdict() != null && before.verdict() != verdictNow) {
+            return verdictNow.worseThan(before.verdict()) ? Direction.WORSE : Direction.BETTER;
+        }
+        if (before.health() == null || healthNow == null) {
+            return Direction.STEADY;
+        }
+        int change = healthNow - before.health();
+        if (Math.abs(change) < HEALTH_CHANGE_THAT_COUNTS) {
+            return Direction.STEADY;
+        }
+        return change > 0 ? Direction.BETTER : Direction.WORSE;
+    }
+
+    private static Action action(Recommendation r) {
+        return new Action(r.id(), r.title(), r.factor(), r.owner(), r.priority().score(), r.priority().level(), r.because());
+    }
+
+    private static NotDue notDue(Snapshot s, Long days, String reason) {
+        return new NotDue(s.relationship().id(), s.relationship().name(), s.assessedOn(), s.relationship().renewalDate(),
+                days, reason);
+    }
+
+    private static Review.Gate gate(ReviewOptions options, List<Reviewed> reviewed, int invalid) {
+        List<String> failing = reviewed.stream().filter(r -> !options.failOn().worseThan(r.verdict()))
+                .map(Reviewed::id).toList();
+        List<String> why = new ArrayList<>();
+        if (!failing.isEmpty()) {
+            why.add(failing.size() + " relationship(s) at or worse than " + options.failOn());
+        }
+        if (options.strict() && invalid > 0) {
+            why.add(invalid + " snapshot(s) could not be read (strict)");
+        }
+        String reason = why.isEmpty()
+                ? "no reviewed relationship is at or worse than " + options.failOn()
+                        + (invalid > 0 && !options.strict() ? "; " + invalid + " unreadable snapshot(s) did not count (not strict)" : "")
+                : String.join("; ", why);
+        return new Review.Gate(why.isEmpty(), options.failOn(), options.strict(), failing, reason);
+    }
+
+    private <T> Stream<T> stream(Collection<T> items) {
+        return parallel ? items.parallelStream() : items.stream();
+    }
+
+    /** The elements of a JSON array as inputs named by their index (a request body). */
+    public static List<Input> indexed(List<JsonNode> nodes) {
+        return IntStream.range(0, nodes.size()).mapToObj(i -> Input.json(PortfolioItem.index(i), nodes.get(i))).toList();
+    }
+}
