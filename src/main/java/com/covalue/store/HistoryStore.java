@@ -346,6 +346,16 @@ public final class HistoryStore implements AutoCloseable {
         return query("SELECT body FROM snapshot WHERE relationship_id = ? ORDER BY assessed_on", rs -> snapshotOf(rs.getString(1)), id);
     }
 
+    /** A stored snapshot's JSON as it was received, with where it is in the store. */
+    public record StoredJson(String relationshipId, LocalDate assessedOn, String json) {
+    }
+
+    /** Every stored snapshot of every relationship as received, by relationship id then day (for the renewal review). */
+    public List<StoredJson> allSnapshotJson() {
+        return query("SELECT relationship_id, assessed_on, body FROM snapshot ORDER BY relationship_id, assessed_on",
+                rs -> new StoredJson(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3)));
+    }
+
     /** Every stored relationship's history, one relationship at a time, so memory holds one history at most. */
     public void forEachHistory(Consumer<List<Snapshot>> consumer) {
         for (String id : relationshipIds()) {
