@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The relationship history endpoints, through a real HTTP client, on an embedded store per test. */
+/**
+ * The relationship history endpoints, through a real HTTP client, on a new embedded store per
+ * test; {@link PostgresHistoryApiTest} runs the same tests on PostgreSQL.
+ */
 class HistoryApiTest {
 
     private static final String ADMIN = "admin-s3cret";
@@ -43,9 +46,14 @@ class HistoryApiTest {
         assertThat(registry.reload("startup").rejected()).isFalse();
     }
 
+    /** Where this run's store lives: a new embedded database in a temporary folder. */
+    StoreSettings freshDatabase() {
+        return StoreSettings.embedded(data);
+    }
+
     @BeforeEach
     void openStore() {
-        store = HistoryStore.open(StoreSettings.embedded(data), TestSupport.CLOCK);
+        store = HistoryStore.open(freshDatabase(), TestSupport.CLOCK);
     }
 
     @AfterEach
