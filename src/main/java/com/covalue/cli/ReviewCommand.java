@@ -146,9 +146,10 @@ final class ReviewCommand implements Callable<Integer> {
             }
         }
         if (inputs.isEmpty() && found.unreadable().isEmpty()) {
-            err.println("covalue: found no snapshots in " + (paths.isEmpty() ? "" : "files (*.json, *.jsonl, *.ndjson) in " + paths)
-                    + (paths.isEmpty() || (dbUrl == null && data == null) ? "" : " or ")
-                    + (dbUrl != null || data != null ? "the history store" : ""));
+            boolean fromStore = dbUrl != null || data != null;
+            err.println(paths.isEmpty() ? "covalue: the history store has no snapshots"
+                    : "covalue: found no snapshot files (*.json, *.jsonl, *.ndjson) in " + paths
+                            + (fromStore ? " and no snapshot in the history store" : ""));
             return Main.BAD_INPUT;
         }
 
