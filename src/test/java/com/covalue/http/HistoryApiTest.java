@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.covalue.TestSupport;
 import com.covalue.http.HttpApiTest.Reply;
 import com.covalue.model.Json;
+import com.covalue.review.OpenApiSchemas;
 import com.covalue.service.RuleRegistry;
 import com.covalue.service.ServiceMetrics;
 import com.covalue.store.HistoryStore;
@@ -142,6 +143,12 @@ class HistoryApiTest {
             assertThat(second.json().get("recommendations")).extracting(r -> r.get("id").asText())
                     .contains("MEASUREMENT-SATISFACTION-FALLING");
             assertThat(second.json().at("/trend/previousAssessedOn").asText()).isEqualTo("2026-05-01");
+            assertThat(OpenApiSchemas.problems("Advice", second.json())).isEmpty();
+            assertThat(OpenApiSchemas.problems("RelationshipSummary", get(origin, "/api/v1/relationships/acme-ito").json()))
+                    .isEmpty();
+            assertThat(OpenApiSchemas.problems("Renewals", get(origin, "/api/v1/renewals").json())).isEmpty();
+            assertThat(OpenApiSchemas.problems("Advice", with(second.json().deepCopy(), "trend.daysBetween", "x")))
+                    .as("the schema check itself can fail").isNotEmpty();
 
             Reply stateless = HttpApiTest.postJson(origin, "/api/v1/advice", snapshot("acme-ito", "2026-11-01").toString());
             assertThat(stateless.json().has("trend")).isFalse();
