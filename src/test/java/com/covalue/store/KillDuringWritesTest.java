@@ -35,8 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills {@code covalue serve} with SIGKILL while it stores snapshots from several clients, starts
- * it again on the same data folder, and checks that every snapshot it acknowledged is there with
- * its advice, and that the database holds no snapshot without advice and no stale summary.
+ * it again on the same store, and checks that every snapshot it acknowledged is there with its
+ * advice, and that the database holds no snapshot without advice and no stale summary. Once with
+ * the embedded H2 store, once with PostgreSQL (where the server survives and must have rolled back
+ * what the dead process left open).
  */
 class KillDuringWritesTest {
 
@@ -53,8 +55,18 @@ class KillDuringWritesTest {
     }
 
     @Test
-    void every_acknowledged_snapshot_survives_kill_9_with_its_advice() throws Exception {
-        Process first = start();
+    void every_acknowledged_snapshot_survives_kill_9_with_its_advice_in_the_embedded_store() throws Exception {
+        killDuringWrites(List.of("--data", data.toString()), StoreSettings.embedded(data));
+    }
+
+    @Test
+    void every_acknowledged_snapshot_survives_kill_9_with_its_advice_in_postgresql() throws Exception {
+        StoreSettings pg = TestPostgres.freshDatabase();
+        killDuringWrites(List.of("--db", pg.url(), "--db-user", pg.user(), "--db-password", pg.password()), pg);
+    }
+
+    private void killDuringWrites(List<String> storeArgs, StoreSettings settings) throws Exception {
+        Process first = start(storeArgs);
         String origin = origin(first);
         List<Ack> acknowledged = Collections.synchronizedList(new ArrayList<>());
         List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
@@ -103,7 +115,7 @@ class KillDuringWritesTest {
         List<Ack> acks = List.copyOf(acknowledged);
         assertThat(acks).as("writes acknowledged before the kill").hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
 
-        Process second = start();
+        Process second = start(storeArgs);
         int found = 0;
         try {
             String again = origin(second);
@@ -131,7 +143,8 @@ class KillDuringWritesTest {
         long orphans;
         long stale;
         long stored;
-        try (Connection c = DriverManager.getConnection(StoreSettings.embedded(data).url()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+                Statement s = c.createStatement()) {
             orphans = count(s, "SELECT COUNT(*) FROM snapshot s LEFT JOIN advice a ON a.relationship_id = s.relationship_id"
                     + " AND a.assessed_on = s.assessed_on WHERE a.relationship_id IS NULL");
             stale = count(s, "SELECT COUNT(*) FROM relationship r WHERE r.snapshot_count <> (SELECT COUNT(*) FROM snapshot x"
@@ -141,9 +154,9 @@ class KillDuringWritesTest {
         }
         long meanMicros = (long) acks.stream().mapToLong(Ack::micros).average().orElse(0);
         long p95Micros = acks.stream().mapToLong(Ack::micros).sorted().skip((long) (acks.size() * 0.95)).findFirst().orElse(0);
-        System.out.printf("kill test: %d writes acknowledged before SIGKILL, %d found after restart; %d in flight at the kill;"
+        System.out.printf("kill test (%s): %d writes acknowledged before SIGKILL, %d found after restart; %d in flight at the kill;"
                 + " %d snapshots stored in all (1 written after restart); %d without advice; %d stale summaries;"
-                + " write latency with %d clients mean %.1f ms, p95 %.1f ms%n", acks.size(), found, unanswered.size(), stored,
+                + " write latency with %d clients mean %.1f ms, p95 %.1f ms%n", settings.isEmbedded() ? "H2" : "PostgreSQL", acks.size(), found, unanswered.size(), stored,
                 orphans, stale, CLIENTS, meanMicros / 1000.0, p95Micros / 1000.0);
         assertThat(found).isEqualTo(acks.size());
         assertThat(orphans).isZero();
@@ -158,11 +171,12 @@ class KillDuringWritesTest {
         }
     }
 
-    private Process start() throws Exception {
+    private static Process start(List<String> storeArgs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main", "serve",
-                "--host", "127.0.0.1", "--port", "0", "--rules", TestSupport.RULES.toString(), "--data", data.toString()))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main",
+                "serve", "--host", "127.0.0.1", "--port", "0", "--rules", TestSupport.RULES.toString()));
+        command.addAll(storeArgs);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     /** Waits for the start-up line and returns the service's origin; the rest of the log keeps draining. */
