@@ -43,6 +43,10 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Add, per recommendation, the rules that fired and the facts each matched.")
     boolean explain;
 
+    @Option(names = "--previous", paramLabel = "FILE",
+            description = "The same relationship's earlier snapshot: adds the trend rules' advice and a trend section.")
+    Path previousFile;
+
     @Mixin
     RulesOption rules;
 
@@ -54,8 +58,13 @@ final class AdviseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Snapshot snapshot;
+        Snapshot previous = null;
+        SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
         try {
-            snapshot = new SnapshotReader(Clock.systemUTC()).read(readInput());
+            snapshot = reader.read(readInput());
+            if (previousFile != null) {
+                previous = readPrevious(reader, snapshot);
+            }
         } catch (InvalidInputException e) {
             printError(err, e);
             return Main.BAD_INPUT;
@@ -64,7 +73,7 @@ final class AdviseCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return Main.BAD_INPUT;
         }
-        Advice advice = new Advisor().evaluate(ruleSet, snapshot, new Advisor.Options(explain)).advice();
+        Advice advice = new Advisor().evaluate(ruleSet, snapshot, new Advisor.Options(explain, previous)).advice();
         out.print(format == Format.json ? toJson(advice) : TextReport.render(advice));
         out.flush();
         return Main.OK;
@@ -72,6 +81,30 @@ final class AdviseCommand implements Callable<Integer> {
 
     static String toJson(Object value) throws JsonProcessingException {
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+    }
+
+    /** The --previous snapshot: valid, of the same relationship, and assessed earlier. */
+    private Snapshot readPrevious(SnapshotReader reader, Snapshot snapshot) throws IOException {
+        String name = previousFile.toString();
+        Snapshot previous;
+        try {
+            previous = reader.read(Files.readString(previousFile, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file_not_found", "No such file: " + name, List.of(Problem.atLine(name, null, "no such file")));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.error().code(), name + ": " + e.getMessage(), e.problems());
+        }
+        if (!previous.relationship().id().equals(snapshot.relationship().id())) {
+            throw new InvalidInputException("invalid_previous", "The previous snapshot is of another relationship.",
+                    List.of(Problem.atField("relationship.id", name + " has " + previous.relationship().id() + ", the snapshot "
+                            + snapshot.relationship().id())));
+        }
+        if (!previous.assessedOn().isBefore(snapshot.assessedOn())) {
+            throw new InvalidInputException("invalid_previous", "The previous snapshot must be assessed before this one.",
+                    List.of(Problem.atField("assessedOn", name + " is of " + previous.assessedOn() + ", not before "
+                            + snapshot.assessedOn())));
+        }
+        return previous;
     }
 
     private String readInput() throws IOException {

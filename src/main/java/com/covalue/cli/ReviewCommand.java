@@ -6,12 +6,16 @@ import com.covalue.engine.RuleSetRejectedException;
 import com.covalue.model.Json;
 import com.covalue.model.Verdict;
 import com.covalue.review.PortfolioFiles;
+import com.covalue.review.PortfolioItem;
 import com.covalue.review.PortfolioReviewer;
 import com.covalue.review.Review;
 import com.covalue.review.ReviewOptions;
 import com.covalue.review.report.HtmlReview;
 import com.covalue.review.report.MarkdownReview;
 import com.covalue.review.report.TextReview;
+import com.covalue.store.HistoryStore;
+import com.covalue.store.StoreException;
+import com.covalue.store.StoreSettings;
 import com.covalue.validation.SnapshotReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -39,15 +44,32 @@ import picocli.CommandLine.Spec;
         description = {"Review a portfolio before renewal: a verdict per relationship whose renewal is due, a report,",
                 "and an exit code a pipeline can gate on. PATH is a snapshot file, a folder searched recursively",
                 "for *.json, *.jsonl and *.ndjson, or a JSON Lines file with one snapshot per line. With several",
-                "snapshots of one relationship the latest is reviewed and the earlier ones show its direction of travel."},
+                "snapshots of one relationship the latest is reviewed and the earlier ones show its direction of travel.",
+                "With --db URL (PostgreSQL) or --data DIR (the embedded store) the service's stored history is reviewed too."},
         footer = {"", "Exit codes: 0 the gate passed; 1 a due relationship is at or worse than --fail-on",
                 "(or, with --strict, a snapshot could not be read); 2 bad usage, missing paths or broken rules."})
 final class ReviewCommand implements Callable<Integer> {
 
     enum Format { text, md, html, json }
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Snapshot files, folders of them, or JSON Lines files.")
-    List<Path> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Snapshot files, folders of them, or JSON Lines files.")
+    List<Path> paths = List.of();
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Also review every snapshot in the service's history store at this JDBC URL (jdbc:postgresql://..."
+                    + " with --db-user and --db-password or COVALUE_DB_USER and COVALUE_DB_PASSWORD).")
+    String dbUrl;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Also review every snapshot in the embedded history store in DIR (the service's --data; stop the service first).")
+    Path data;
+
+    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:COVALUE_DB_USER}", description = "Database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:COVALUE_DB_PASSWORD}",
+            description = "Database password (prefer COVALUE_DB_PASSWORD, which stays out of process listings).")
+    String dbPassword;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Review as if on this day, YYYY-MM-DD (default: today, UTC).")
     LocalDate asOf;
@@ -89,6 +111,15 @@ final class ReviewCommand implements Callable<Integer> {
         }
         ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, within, failOn, strict);
 
+        if (paths.isEmpty() && dbUrl == null && data == null) {
+            err.println("covalue: review needs PATH..., --db URL or --data DIR");
+            err.println("Try 'covalue review --help' for usage.");
+            return Main.BAD_INPUT;
+        }
+        if (dbUrl != null && data != null) {
+            err.println("covalue: give --db or --data, not both");
+            return Main.BAD_INPUT;
+        }
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 err.println("covalue: no such file or folder: " + path);
@@ -109,15 +140,27 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("covalue: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        if (found.inputs().isEmpty() && found.unreadable().isEmpty()) {
-            err.println("covalue: found no snapshot files (*.json, *.jsonl, *.ndjson) in " + paths);
+        List<PortfolioReviewer.Input> inputs = new ArrayList<>(found.inputs());
+        if (dbUrl != null || data != null) {
+            try {
+                inputs.addAll(storedInputs());
+            } catch (StoreException | IllegalArgumentException e) {
+                err.println("covalue: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        if (inputs.isEmpty() && found.unreadable().isEmpty()) {
+            boolean fromStore = dbUrl != null || data != null;
+            err.println(paths.isEmpty() ? "covalue: the history store has no snapshots"
+                    : "covalue: found no snapshot files (*.json, *.jsonl, *.ndjson) in " + paths
+                            + (fromStore ? " and no snapshot in the history store" : ""));
             return Main.BAD_INPUT;
         }
 
         Review review;
         try (ProgressLine line = new ProgressLine(err, progress != null ? progress : ProgressLine.stderrIsTerminal())) {
             review = new PortfolioReviewer(new SnapshotReader(Clock.systemUTC()), true, line)
-                    .review(ruleSet::join, options, found.inputs(), found.unreadable());
+                    .review(ruleSet::join, options, inputs, found.unreadable());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuleSetRejectedException rejected) {
                 RulesOption.report(err, rules.folder, rejected);
@@ -149,6 +192,29 @@ final class ReviewCommand implements Callable<Integer> {
         }
         err.flush();
         return sum.gate().passed() ? Main.OK : Main.FAILURES;
+    }
+
+    /**
+     * Every snapshot in the history store, each named {@code store:<id>/<assessedOn>} in reports.
+     * They are checked again like files: the review trusts no input it did not read itself.
+     */
+    private List<PortfolioReviewer.Input> storedInputs() {
+        StoreSettings settings = dbUrl != null
+                ? new StoreSettings(dbUrl.strip(), blankToNull(dbUser), blankToNull(dbPassword))
+                : StoreSettings.embedded(data);
+        if (data != null && !Files.isRegularFile(data.resolve("covalue.mv.db"))) {
+            throw new IllegalArgumentException("no history store in " + data + " (expected " + data.resolve("covalue.mv.db") + ")");
+        }
+        try (HistoryStore store = HistoryStore.open(settings, Clock.systemUTC())) {
+            return store.allSnapshotJson().stream()
+                    .map(s -> PortfolioReviewer.Input.text(PortfolioItem.file("store:" + s.relationshipId() + "/" + s.assessedOn()),
+                            s.json()))
+                    .toList();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** Writes through a temporary file, so a pipeline never picks up half a report. */

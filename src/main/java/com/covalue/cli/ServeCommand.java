@@ -8,6 +8,8 @@ import com.covalue.service.ReloadOutcome;
 import com.covalue.service.RuleFolderWatcher;
 import com.covalue.service.RuleRegistry;
 import com.covalue.service.ServiceMetrics;
+import com.covalue.store.HistoryStore;
+import com.covalue.store.StoreException;
 import com.covalue.validation.SnapshotReader;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -43,6 +45,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Bearer token for POST /api/v1/rules/reload (env COVALUE_ADMIN_TOKEN); without it the admin endpoint answers 403.")
     String adminToken;
 
+    @Option(names = "--write-token", defaultValue = "${env:COVALUE_WRITE_TOKEN}",
+            description = "Bearer token required to store snapshots (env COVALUE_WRITE_TOKEN); without it, storing is open.")
+    String writeToken;
+
+    @Mixin
+    StoreOptions storeOptions;
+
     @Option(names = "--max-body", defaultValue = "${env:COVALUE_MAX_BODY:-1048576}", paramLabel = "BYTES",
             description = "Largest request body accepted (default ${DEFAULT-VALUE}; env COVALUE_MAX_BODY).")
     long maxBody;
@@ -62,6 +71,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
+        HistoryStore store;
+        try {
+            store = storeOptions.open(Clock.systemUTC());
+        } catch (StoreException | IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            return Main.BAD_INPUT;
+        }
         ServiceMetrics metrics = new ServiceMetrics();
         AtomicReference<RuleRegistry> self = new AtomicReference<>();
         RuleRegistry registry = new RuleRegistry(rules.folder, Clock.systemUTC(), rules.compiler(),
@@ -76,20 +92,22 @@ final class ServeCommand implements Callable<Integer> {
             return outcome;
         }, runnable -> daemon("covalue-rules-startup", runnable).start());
         Javalin app = CovalueApp.create(registry, reader,
-                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), benchEndpoints), metrics);
+                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), blankToNull(writeToken), benchEndpoints),
+                metrics, store, Clock.systemUTC());
         app.start(host, port);
         firstLoad.join();
         RuleFolderWatcher watcher = new RuleFolderWatcher(registry, Duration.ofMillis(quietMs)).start();
 
         String revision = registry.active().map(RuleSet::revision).orElse("none (not ready)");
-        LOG.info("listening on http://{}:{}, rules {} from {}, started in {} ms", host, app.port(), revision, rules.folder,
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.info("listening on http://{}:{}, rules {} from {}, history in {}, started in {} ms", host, app.port(), revision,
+                rules.folder, store.settings().describe(), (System.nanoTime() - start) / 1_000_000);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down: finishing requests in flight");
             watcher.close();
             app.stop(); // stops accepting, waits for requests in flight (up to the stop timeout)
+            store.close();
             stopped.countDown();
             Runtime.getRuntime().halt(0); // a clean stop on SIGTERM exits 0, not 143
         }, "covalue-shutdown"));

@@ -49,6 +49,19 @@ final class TextReport {
             s.append('\n');
         }
 
+        if (a.trend() != null) {
+            var t = a.trend();
+            s.append("SINCE ").append(t.previousAssessedOn()).append("  (").append(t.daysBetween()).append(" days before)\n");
+            if (t.worsened().isEmpty() && t.improved().isEmpty()) {
+                s.append("  Nothing known both times has moved.\n");
+            }
+            t.worsened().forEach(m -> s.append("  worse   ").append(m.field()).append("  ").append(m.before()).append(" -> ")
+                    .append(m.after()).append('\n'));
+            t.improved().forEach(m -> s.append("  better  ").append(m.field()).append("  ").append(m.before()).append(" -> ")
+                    .append(m.after()).append('\n'));
+            s.append('\n');
+        }
+
         List<Recommendation> recs = a.recommendations();
         s.append("RECOMMENDATIONS  ").append(recs.size()).append(recs.isEmpty() ? "" : ", most important first").append('\n');
         if (recs.isEmpty()) {

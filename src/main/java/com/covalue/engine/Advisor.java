@@ -1,7 +1,10 @@
 package com.covalue.engine;
 
+import com.covalue.engine.facts.Change;
 import com.covalue.engine.facts.HealthScore;
 import com.covalue.engine.facts.Perception;
+import com.covalue.engine.facts.PerceptionTrend;
+import com.covalue.engine.facts.Previous;
 import com.covalue.engine.facts.Recommended;
 import com.covalue.engine.facts.Timeline;
 import com.covalue.model.Advice;
@@ -34,12 +37,27 @@ import org.kie.api.runtime.KieSession;
  * factor rules fire, recommending catalogue entries. Then the recommendations are prioritised and
  * inserted, with the health scores, as {@link Recommended} and {@link HealthScore} facts, and the
  * renewal rules fire on them to propose a verdict.
+ *
+ * <p>With the relationship's previous snapshot (see {@link Options#previous()}), the first stage
+ * also sees trend facts, so rules can notice what worsened since then. Without it, nothing about
+ * the advice changes.
  */
 public final class Advisor {
 
-    /** Evaluation options beyond the contract. */
-    public record Options(boolean explain) {
+    /**
+     * Evaluation options beyond the contract.
+     *
+     * @param explain  add each rule that fired and the facts it matched to every recommendation
+     * @param previous the relationship's snapshot before this one, or null: when given, the trend
+     *                 facts ({@link Change}, {@link PerceptionTrend}, {@link Previous}) are inserted
+     *                 for the rules and the advice gets a {@code trend} section
+     */
+    public record Options(boolean explain, Snapshot previous) {
         public static final Options DEFAULT = new Options(false);
+
+        public Options(boolean explain) {
+            this(explain, null);
+        }
     }
 
     /** Advice plus the names of the rules that fired (for coverage in {@code verify}). */
@@ -51,6 +69,11 @@ public final class Advisor {
     }
 
     public Result evaluate(RuleSet rules, Snapshot snapshot, Options options) {
+        Snapshot previous = options.previous();
+        if (previous != null) {
+            checkComparable(previous, snapshot);
+        }
+        List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
         Findings findings = new Findings();
         Timeline timeline = Timeline.of(snapshot);
         Health health = HealthScorer.score(snapshot, rules.priority());
@@ -73,6 +96,9 @@ public final class Advisor {
                 }
             });
             insertFacts(session, snapshot, timeline);
+            if (previous != null) {
+                insertTrendFacts(session, previous, snapshot, changes);
+            }
             session.fireAllRules();
             recommendations = prioritise(rules, findings, timeline, options);
 
@@ -87,7 +113,8 @@ public final class Advisor {
 
         Advice advice = new Advice(1, snapshot.relationship().id(), snapshot.assessedOn(),
                 new Advice.RulesUsed(rules.revision(), rules.ruleCount()),
-                health, alignment(snapshot), recommendations, dataGaps(rules, snapshot), renewal);
+                health, alignment(snapshot), recommendations, dataGaps(rules, snapshot), renewal,
+                previous == null ? null : Trends.section(previous, snapshot, changes));
         return new Result(advice, Set.copyOf(findings.rulesFired()));
     }
 
@@ -104,6 +131,23 @@ public final class Advisor {
         for (Factor f : Factor.values()) {
             session.insert(new Perception(f.key(), s.perceptions().client().of(f), s.perceptions().supplier().of(f)));
         }
+    }
+
+    private static void checkComparable(Snapshot previous, Snapshot now) {
+        if (!previous.relationship().id().equals(now.relationship().id())) {
+            throw new IllegalArgumentException("the previous snapshot is of relationship " + previous.relationship().id()
+                    + ", not " + now.relationship().id());
+        }
+        if (!previous.assessedOn().isBefore(now.assessedOn())) {
+            throw new IllegalArgumentException("the previous snapshot (" + previous.assessedOn()
+                    + ") must be assessed before this one (" + now.assessedOn() + ")");
+        }
+    }
+
+    private static void insertTrendFacts(KieSession session, Snapshot previous, Snapshot now, List<Change> changes) {
+        session.insert(Previous.of(previous, now));
+        changes.forEach(session::insert);
+        Trends.perceptions(previous, now).forEach(session::insert);
     }
 
     private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations) {

@@ -12,7 +12,8 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 final class DroolsMessages {
 
     static final String FACT_TYPES = "Relationship, Timeline, Governance, Trust, Openness, Delivery, MutualGoals, "
-            + "Measurement, Innovation, Perception; in renewal rules also HealthScore and Recommended";
+            + "Measurement, Innovation, Perception; with history also Change, PerceptionTrend and Previous; in renewal rules "
+            + "also HealthScore and Recommended";
 
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile(

@@ -1,6 +1,9 @@
 package com.covalue.engine;
 
+import com.covalue.engine.facts.Change;
 import com.covalue.engine.facts.Perception;
+import com.covalue.engine.facts.PerceptionTrend;
+import com.covalue.engine.facts.Previous;
 import com.covalue.engine.facts.Timeline;
 import com.covalue.model.Delivery;
 import com.covalue.model.DerivedFrom;
@@ -243,11 +246,19 @@ final class RuleTextChecker {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 
-    /** Facts read from the snapshot (sections, Timeline, Perception), where null means unknown. */
+    /** Facts that exist only when a trend can be seen, so "there is no such fact" also matches unknown history. */
+    private static final Set<String> TREND_FACTS = Set.of(
+            Change.class.getSimpleName(), PerceptionTrend.class.getSimpleName(), Previous.class.getSimpleName());
+
+    /**
+     * Facts read from the snapshot (sections, Timeline, Perception) or compared with the previous
+     * one (the trend facts), where null or absence means unknown.
+     */
     private static boolean isSnapshotFact(PatternDescr pattern) {
         String simple = simpleName(pattern);
         String section = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-        return SECTIONS.containsKey(section) || simple.equals("Timeline") || simple.equals(Perception.class.getSimpleName());
+        return SECTIONS.containsKey(section) || simple.equals("Timeline") || simple.equals(Perception.class.getSimpleName())
+                || TREND_FACTS.contains(simple);
     }
 
     private static String constraintText(PatternDescr pattern) {

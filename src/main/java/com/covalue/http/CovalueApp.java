@@ -2,6 +2,8 @@ package com.covalue.http;
 
 import com.covalue.service.RuleRegistry;
 import com.covalue.service.ServiceMetrics;
+import com.covalue.store.HistoryStore;
+import com.covalue.store.StoreException;
 import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
 import io.javalin.Javalin;
@@ -10,6 +12,7 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +29,21 @@ public final class CovalueApp {
     private CovalueApp() {
     }
 
+    /** The stateless service, without history. */
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
+        return create(registry, reader, config, metrics, null, Clock.systemUTC());
+    }
+
+    /**
+     * The service; with a history store (null for none) it also stores snapshots and serves the
+     * relationship, history and renewal endpoints. {@code clock} says what "today" is for renewals.
+     */
+    public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
+            HistoryStore store, Clock clock) {
         AdviceController advice = new AdviceController(registry, reader, config, metrics);
-        RulesController rules = new RulesController(registry, config);
+        RulesController rules = new RulesController(registry, config, store);
         ReviewController reviews = new ReviewController(registry, reader, config, metrics);
+        HistoryController history = store == null ? null : new HistoryController(store, registry, reader, config, metrics, clock);
         byte[] openApi = resource("/openapi/covalue-v1.yaml");
         byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
 
@@ -45,6 +59,16 @@ public final class CovalueApp {
             cfg.routes.post("/api/v1/reviews", reviews::review);
             cfg.routes.get("/api/v1/rules", rules::status);
             cfg.routes.post("/api/v1/rules/reload", rules::reload);
+            if (history != null) {
+                cfg.routes.post("/api/v1/relationships/{id}/snapshots", history::storeSnapshot);
+                cfg.routes.get("/api/v1/relationships", history::list);
+                cfg.routes.get("/api/v1/relationships/{id}", history::one);
+                cfg.routes.delete("/api/v1/relationships/{id}", history::delete);
+                cfg.routes.get("/api/v1/relationships/{id}/snapshots", history::history);
+                cfg.routes.get("/api/v1/relationships/{id}/snapshots/{assessedOn}", history::storedSnapshot);
+                cfg.routes.get("/api/v1/relationships/{id}/advice/latest", history::latestAdvice);
+                cfg.routes.get("/api/v1/renewals", history::renewals);
+            }
             cfg.routes.get("/health/live", rules::live);
             cfg.routes.get("/health/ready", rules::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -60,6 +84,10 @@ public final class CovalueApp {
 
             cfg.routes.exception(ApiException.class, (e, ctx) -> Bodies.send(ctx, e.status, e.body));
             cfg.routes.exception(InvalidInputException.class, (e, ctx) -> Bodies.send(ctx, 400, e.error()));
+            cfg.routes.exception(StoreException.class, (e, ctx) -> {
+                LOG.error("history store failed on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 503, "store_unavailable", "The history store cannot be reached; nothing was stored. Try again later.");
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "Something went wrong on our side; the error has been logged.");

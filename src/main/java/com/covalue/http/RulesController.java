@@ -1,12 +1,10 @@
 package com.covalue.http;
 
 import com.covalue.engine.RuleSet;
-import com.covalue.model.Problem;
 import com.covalue.service.ReloadOutcome;
 import com.covalue.service.RuleRegistry;
+import com.covalue.store.HistoryStore;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +19,12 @@ final class RulesController {
 
     private final RuleRegistry registry;
     private final ServiceConfig config;
+    private final HistoryStore store;
 
-    RulesController(RuleRegistry registry, ServiceConfig config) {
+    RulesController(RuleRegistry registry, ServiceConfig config, HistoryStore store) {
         this.registry = registry;
         this.config = config;
+        this.store = store;
     }
 
     void status(Context ctx) {
@@ -52,24 +52,19 @@ final class RulesController {
         Bodies.send(ctx, 200, Map.of("status", "UP"));
     }
 
+    /** Ready when a rule set is active and, with a history store, the store answers. */
     void ready(Context ctx) {
+        if (store != null && !store.reachable()) {
+            Bodies.send(ctx, 503, Map.of("status", "NOT_READY", "reason", "the history store cannot be reached"));
+            return;
+        }
         registry.active().ifPresentOrElse(
                 rules -> Bodies.send(ctx, 200, Map.of("status", "READY", "revision", rules.revision())),
                 () -> Bodies.send(ctx, 503, Map.of("status", "NOT_READY")));
     }
 
     private void authorise(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "unauthorized", "This endpoint needs 'Authorization: Bearer <admin token>'.");
-        }
-        if (config.adminToken() == null) {
-            throw new ApiException(403, "forbidden", "Admin endpoints are disabled: start the service with --admin-token.");
-        }
-        byte[] given = header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, config.adminToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(403, "forbidden", "The admin token is wrong.", List.of(Problem.atField("Authorization", "wrong token")));
-        }
+        BearerToken.require(ctx, config.adminToken(), "admin token",
+                "Admin endpoints are disabled: start the service with --admin-token.");
     }
 }

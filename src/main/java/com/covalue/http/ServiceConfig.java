@@ -6,13 +6,16 @@ package com.covalue.http;
  * @param maxBodyBytes  largest request body accepted (413 above it)
  * @param maxBatchItems most snapshots in one batch request
  * @param adminToken    bearer token for the admin endpoints; null disables them
+ * @param writeToken    bearer token for storing snapshots; null leaves writes open (the admin
+ *                      token is never accepted in its place: they are separate powers)
  * @param benchEndpoints adds {@code POST /bench/parse-only}, the HTTP limit the advice benchmark
  *                       is measured against; off unless {@code serve --bench-endpoints}
  */
-public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken, boolean benchEndpoints) {
+public record ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken, String writeToken, boolean benchEndpoints) {
 
+    /** Without a write token or benchmark endpoints. */
     public ServiceConfig(long maxBodyBytes, int maxBatchItems, String adminToken) {
-        this(maxBodyBytes, maxBatchItems, adminToken, false);
+        this(maxBodyBytes, maxBatchItems, adminToken, null, false);
     }
 
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;

@@ -14,7 +14,14 @@ public record Advice(
         List<Alignment> alignment,
         List<Recommendation> recommendations,
         List<DataGap> dataGaps,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Renewal renewal) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Renewal renewal,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend) {
+
+    /** Advice without history (no {@code trend} section). */
+    public Advice(int schemaVersion, String relationshipId, LocalDate assessedOn, RulesUsed rules, Health health,
+            List<Alignment> alignment, List<Recommendation> recommendations, List<DataGap> dataGaps, Renewal renewal) {
+        this(schemaVersion, relationshipId, assessedOn, rules, health, alignment, recommendations, dataGaps, renewal, null);
+    }
 
     /** The rule set that produced the advice. */
     public record RulesUsed(String revision, int count) {
@@ -66,5 +73,16 @@ public record Advice(
             Verdict verdict,
             List<String> conditions,
             List<String> reasons) {
+    }
+
+    /**
+     * With history only: the previous snapshot it was compared with, and every fact known in both
+     * that moved, the worse way or the better way.
+     */
+    public record Trend(LocalDate previousAssessedOn, long daysBetween, List<Moved> worsened, List<Moved> improved) {
+    }
+
+    /** One fact that moved between two snapshots. */
+    public record Moved(String field, Object before, Object after) {
     }
 }

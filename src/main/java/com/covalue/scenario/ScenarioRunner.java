@@ -26,13 +26,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs scenarios: folders holding a {@code snapshot.json} and an {@code expect.yaml}. Used by
+ * Runs scenarios: folders holding a {@code snapshot.json} and an {@code expect.yaml}, and for a
+ * trend scenario a {@code previous.json} (the same relationship's snapshot before), which the
+ * advice is then compared with, as the service does for stored snapshots. Used by
  * {@code covalue verify} and by the test suite, so both judge a rule edit the same way.
  */
 public final class ScenarioRunner {
 
     public static final String SNAPSHOT = "snapshot.json";
     public static final String EXPECT = "expect.yaml";
+    public static final String PREVIOUS = "previous.json";
 
     private final SnapshotReader reader;
     private final Advisor advisor = new Advisor();
@@ -64,18 +67,47 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         Expectations expect;
         Snapshot snapshot;
+        Snapshot previous = null;
         try {
             expect = readExpectations(folder.resolve(EXPECT));
-            snapshot = reader.read(Files.readString(folder.resolve(SNAPSHOT), StandardCharsets.UTF_8));
-        } catch (InvalidInputException e) {
-            e.problems().forEach(p -> failures.add(SNAPSHOT + ": " + p.describe()));
-            return new ScenarioResult(name, failures, Set.of());
+            snapshot = read(folder.resolve(SNAPSHOT));
+            if (Files.exists(folder.resolve(PREVIOUS))) {
+                previous = read(folder.resolve(PREVIOUS));
+            }
+        } catch (FileProblems e) {
+            return new ScenarioResult(name, e.lines, Set.of());
         } catch (IOException e) {
             return new ScenarioResult(name, List.of(e.getMessage()), Set.of());
         }
-        Advisor.Result result = advisor.evaluate(rules, snapshot, Advisor.Options.DEFAULT);
+        if (previous != null && !previous.relationship().id().equals(snapshot.relationship().id())) {
+            return new ScenarioResult(name, List.of(PREVIOUS + ": relationship.id is " + previous.relationship().id()
+                    + " but " + SNAPSHOT + " has " + snapshot.relationship().id() + "; both must describe the same relationship"), Set.of());
+        }
+        if (previous != null && !previous.assessedOn().isBefore(snapshot.assessedOn())) {
+            return new ScenarioResult(name, List.of(PREVIOUS + ": assessedOn " + previous.assessedOn() + " must be before "
+                    + SNAPSHOT + "'s " + snapshot.assessedOn()), Set.of());
+        }
+        Advisor.Result result = advisor.evaluate(rules, snapshot, new Advisor.Options(false, previous));
         check(expect, result.advice(), failures);
         return new ScenarioResult(name, failures, result.rulesFired());
+    }
+
+    /** Problems in one scenario file, each as a line naming the file. */
+    private static final class FileProblems extends Exception {
+        final List<String> lines;
+
+        FileProblems(List<String> lines) {
+            super(String.join("; ", lines));
+            this.lines = lines;
+        }
+    }
+
+    private Snapshot read(Path file) throws IOException, FileProblems {
+        try {
+            return reader.read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidInputException e) {
+            throw new FileProblems(e.problems().stream().map(p -> file.getFileName() + ": " + p.describe()).toList());
+        }
     }
 
     private static Expectations readExpectations(Path file) throws IOException {

@@ -90,10 +90,57 @@ class ContractPropertiesTest {
                     Advice before = advise(base);
                     List<String> violations = new ArrayList<>();
                     for (SnapshotField field : SnapshotFields.all()) {
-                        improveAndCheck(base, before, field, violations);
+                        improveAndCheck(base, before, field, violations, ContractPropertiesTest::advise);
                     }
                     assertThat(violations).isEmpty();
                 }));
+    }
+
+    /**
+     * With history the promise is the same for the snapshot being advised: the previous snapshot
+     * is fixed, and improving any fact of the current one never looks worse (trend rules only
+     * test what worsened).
+     */
+    @TestFactory
+    Stream<DynamicTest> with_a_previous_snapshot_improving_any_known_fact_never_looks_worse() {
+        return ScenarioRunner.find(TestSupport.SCENARIOS).stream()
+                .filter(folder -> folder.resolve(ScenarioRunner.PREVIOUS).toFile().exists())
+                .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+                    var previous = reader().read(TestSupport.read(folder.resolve(ScenarioRunner.PREVIOUS)));
+                    ObjectNode base = (ObjectNode) com.covalue.validation.SnapshotReader.parse(
+                            TestSupport.read(folder.resolve(ScenarioRunner.SNAPSHOT)));
+                    java.util.function.Function<JsonNode, Advice> withHistory = json -> ADVISOR.evaluate(realRules(),
+                            reader().read(json), new Advisor.Options(false, previous)).advice();
+                    Advice before = withHistory.apply(base);
+                    assertThat(before.trend()).isNotNull();
+                    List<String> violations = new ArrayList<>();
+                    for (SnapshotField field : SnapshotFields.all()) {
+                        improveAndCheck(base, before, field, violations, withHistory);
+                    }
+                    assertThat(violations).isEmpty();
+                }));
+    }
+
+    @Property(tries = 60)
+    void with_a_generated_previous_snapshot_improving_a_fact_never_looks_worse(@ForAll("snapshots") ObjectNode then,
+            @ForAll("snapshots") ObjectNode now) {
+        String id = now.path("relationship").path("id").asText();
+        var previous = reader().read(TestSupport.with(then, "relationship.id", id));
+        ObjectNode base = TestSupport.with(now, "assessedOn", "2026-11-20");
+        if (!reader().validate(base).isEmpty()) {
+            return;
+        }
+        java.util.function.Function<JsonNode, Advice> withHistory = json -> ADVISOR.evaluate(realRules(),
+                reader().read(json), new Advisor.Options(false, previous)).advice();
+        Advice before = withHistory.apply(base);
+        net.jqwik.api.statistics.Statistics.collect(before.recommendations().stream()
+                .anyMatch(r -> r.rules().stream().anyMatch(rule -> "trends.drl".equals(realRules().rules().get(rule).file())))
+                ? "with trend advice" : "without trend advice");
+        List<String> violations = new ArrayList<>();
+        for (SnapshotField field : SnapshotFields.all()) {
+            improveAndCheck(base, before, field, violations, withHistory);
+        }
+        assertThat(violations).isEmpty();
     }
 
     @Property(tries = 150)
@@ -101,12 +148,13 @@ class ContractPropertiesTest {
         Advice before = advise(base);
         List<String> violations = new ArrayList<>();
         for (SnapshotField field : SnapshotFields.all()) {
-            improveAndCheck(base, before, field, violations);
+            improveAndCheck(base, before, field, violations, ContractPropertiesTest::advise);
         }
         assertThat(violations).isEmpty();
     }
 
-    private static void improveAndCheck(ObjectNode base, Advice before, SnapshotField field, List<String> violations) {
+    private static void improveAndCheck(ObjectNode base, Advice before, SnapshotField field, List<String> violations,
+            java.util.function.Function<JsonNode, Advice> advise) {
         Optional<JsonNode> better = SnapshotValues.better(field, base);
         if (better.isEmpty()) {
             return;
@@ -115,7 +163,7 @@ class ContractPropertiesTest {
         if (!reader().validate(improved).isEmpty()) {
             return; // e.g. kept promises above promises due: not a snapshot
         }
-        Advice after = advise(improved);
+        Advice after = advise.apply(improved);
         String change = field.path() + " " + TestSupport.at(base, field.path()) + " -> " + better.get() + ": ";
         Factor factor = field.factor();
         if (factor != null) {

@@ -149,6 +149,18 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void trend_facts_follow_the_same_unknown_is_not_absent_checks() throws IOException {
+        Path f = folder("a.drl", HEADER
+                + rule("No fall", "not Change( field == \"measurement.satisfactionScore\", worsened == true )",
+                        "advice.recommend(\"MEASUREMENT-SATISFACTION-FALLING\", 0.5, \"x\");")
+                + rule("Was not there", "Previous( governance.escalationPath != true )",
+                        "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.5, \"x\");"));
+        assertThat(rejected(f)).extracting(Problem::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).startsWith("rule \"No fall\": 'not', 'exists' or 'forall' around Change(...)"),
+                m -> assertThat(m).startsWith("rule \"Was not there\": 'governance.escalationPath != true' also matches"));
+    }
+
+    @Test
     void a_rule_file_that_is_not_utf8_is_reported_not_thrown() throws IOException {
         Path f = folder("a.drl", HEADER);
         Files.write(f.resolve("latin1.drl"), new byte[] {'/', '/', ' ', (byte) 0xE9, '\n'});

@@ -226,7 +226,7 @@ class HttpApiTest {
     void the_parse_only_benchmark_endpoint_exists_only_when_asked_for() {
         String body = TestSupport.read(TestSupport.EXAMPLE);
         withApp((app, origin) -> assertThat(postJson(origin, "/bench/parse-only", body).status()).isEqualTo(404));
-        withApp(registry, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, TOKEN, true), (app, origin) -> {
+        withApp(registry, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, TOKEN, null, true), (app, origin) -> {
             Reply parsed = postJson(origin, "/bench/parse-only", body);
             assertThat(parsed.status()).isEqualTo(200);
             assertThat(parsed.json().get("fields").asInt()).isEqualTo(TestSupport.exampleJson().size());

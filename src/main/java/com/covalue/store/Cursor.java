@@ -1,0 +1,29 @@
+package com.covalue.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Paging cursors: the last key of a page, wrapped so clients treat it as opaque and cannot mix
+ * a cursor of one listing with another (the kind prefix).
+ */
+final class Cursor {
+
+    private Cursor() {
+    }
+
+    static String encode(String kind, String lastKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key in a cursor of this kind; empty when the text is not such a cursor. */
+    static Optional<String> decode(String kind, String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return text.startsWith(kind + ":") ? Optional.of(text.substring(kind.length() + 1)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
