@@ -26,7 +26,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +46,8 @@ import picocli.CommandLine.Spec;
                 "snapshots of one relationship the latest is reviewed and the earlier ones show its direction of travel.",
                 "With --db URL (PostgreSQL) or --data DIR (the embedded store) the service's stored history is reviewed too."},
         footer = {"", "Exit codes: 0 the gate passed; 1 a due relationship is at or worse than --fail-on",
-                "(or, with --strict, a snapshot could not be read); 2 bad usage, missing paths or broken rules."})
+                "(or, with --strict, a snapshot could not be read); 2 bad usage, missing paths, no readable snapshot",
+                "at all, or broken rules."})
 final class ReviewCommand implements Callable<Integer> {
 
     enum Format { text, md, html, json }
@@ -71,7 +71,7 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Database password (prefer COVALUE_DB_PASSWORD, which stays out of process listings).")
     String dbPassword;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Review as if on this day, YYYY-MM-DD (default: today, UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Review as if on this day, YYYY-MM-DD (default: today). Snapshots assessed after it are left out.")
     LocalDate asOf;
 
     @Option(names = "--within", paramLabel = "DAYS", defaultValue = "" + ReviewOptions.DEFAULT_WITHIN_DAYS,
@@ -109,7 +109,15 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("covalue: --within must be between 0 and " + ReviewOptions.MAX_WITHIN_DAYS + " days, got " + within);
             return Main.BAD_INPUT;
         }
-        ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, within, failOn, strict);
+        ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now() : asOf, within, failOn, strict);
+        if (out != null) {
+            Path folder = out.toAbsolutePath().getParent();
+            if (Files.isDirectory(out) || folder == null || !Files.isDirectory(folder)) {
+                err.println("covalue: cannot write the report to " + out + ": "
+                        + (Files.isDirectory(out) ? "it is a folder" : "the folder " + folder + " does not exist"));
+                return Main.BAD_INPUT;
+            }
+        }
 
         if (paths.isEmpty() && dbUrl == null && data == null) {
             err.println("covalue: review needs PATH..., --db URL or --data DIR");
@@ -135,7 +143,7 @@ final class ReviewCommand implements Callable<Integer> {
         });
         PortfolioFiles.Found found;
         try {
-            found = PortfolioFiles.find(paths);
+            found = PortfolioFiles.find(paths, out); // a report written into the portfolio is not a snapshot
         } catch (PortfolioFiles.MissingPathException e) { // removed since the check above
             err.println("covalue: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -160,7 +168,7 @@ final class ReviewCommand implements Callable<Integer> {
         Review review;
         try (ProgressLine line = new ProgressLine(err, progress != null ? progress : ProgressLine.stderrIsTerminal())) {
             review = new PortfolioReviewer(new SnapshotReader(Clock.systemUTC()), true, line)
-                    .review(ruleSet::join, options, inputs, found.unreadable());
+                    .review(ruleSet::join, options, inputs, found.unreadable(), found.warnings());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuleSetRejectedException rejected) {
                 RulesOption.report(err, rules.folder, rejected);
@@ -189,6 +197,12 @@ final class ReviewCommand implements Callable<Integer> {
         if (out != null) {
             err.println("covalue: " + sum.reviewed() + " of " + sum.relationships() + " relationships due; gate "
                     + (sum.gate().passed() ? "passed" : "FAILED") + "; report written to " + out);
+        }
+        if (sum.invalid() == sum.snapshotsGiven()) {
+            // Nothing could be read at all: a broken export must not pass a pipeline as "nothing due".
+            err.println("covalue: none of the " + sum.snapshotsGiven() + " snapshot(s) could be read");
+            err.flush();
+            return Main.BAD_INPUT;
         }
         err.flush();
         return sum.gate().passed() ? Main.OK : Main.FAILURES;

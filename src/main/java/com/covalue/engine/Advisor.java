@@ -19,6 +19,7 @@ import com.covalue.model.Advice.Renewal;
 import com.covalue.model.Factor;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,12 +52,20 @@ public final class Advisor {
      * @param previous the relationship's snapshot before this one, or null: when given, the trend
      *                 facts ({@link Change}, {@link PerceptionTrend}, {@link Previous}) are inserted
      *                 for the rules and the advice gets a {@code trend} section
+     * @param asOf     the day elapsed time is counted to (days to renewal, months since a review),
+     *                 or null for the snapshot's own {@code assessedOn}. The contract's advice always
+     *                 uses null, so it depends on the snapshot alone; a renewal review passes its
+     *                 as-of day, so urgency is judged on the day of the review.
      */
-    public record Options(boolean explain, Snapshot previous) {
+    public record Options(boolean explain, Snapshot previous, LocalDate asOf) {
         public static final Options DEFAULT = new Options(false);
 
         public Options(boolean explain) {
-            this(explain, null);
+            this(explain, null, null);
+        }
+
+        public Options(boolean explain, Snapshot previous) {
+            this(explain, previous, null);
         }
     }
 
@@ -75,7 +84,7 @@ public final class Advisor {
         }
         List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
         Findings findings = new Findings();
-        Timeline timeline = Timeline.of(snapshot);
+        Timeline timeline = Timeline.of(snapshot, options.asOf() == null ? snapshot.assessedOn() : options.asOf());
         Health health = HealthScorer.score(snapshot, rules.priority());
         List<Recommendation> recommendations;
         Renewal renewal = null;

@@ -221,7 +221,9 @@ public final class PortfolioReviewer {
     private Reviewed reviewOne(RuleSet rules, ReviewOptions options, List<Read> history) {
         Read latest = history.get(history.size() - 1);
         Snapshot s = latest.snapshot();
-        Advice advice = advisor.advise(rules, s);
+        // Judged on the review's day, and against the snapshot before it, so trend rules speak too.
+        Snapshot previous = history.size() < 2 ? null : history.get(history.size() - 2).snapshot();
+        Advice advice = advisor.evaluate(rules, s, new Advisor.Options(false, previous, options.asOf())).advice();
         Advice.Renewal renewal = advice.renewal(); // present: only snapshots with a renewal date are due
 
         Map<String, Recommendation> byId = advice.recommendations().stream()
@@ -243,10 +245,13 @@ public final class PortfolioReviewer {
         if (history.size() < 2) {
             return null;
         }
-        List<Point> earlier = history.subList(0, history.size() - 1).stream().map(r -> {
-            Advice then = advisor.advise(rules, r.snapshot());
-            return new Point(r.snapshot().assessedOn(), then.health().overall(),
-                    then.renewal() == null ? null : then.renewal().verdict());
+        // Each earlier snapshot as it was judged then: on its own day, against the one before it.
+        List<Point> earlier = IntStream.range(0, history.size() - 1).mapToObj(i -> {
+            Snapshot then = history.get(i).snapshot();
+            Snapshot before = i == 0 ? null : history.get(i - 1).snapshot();
+            Advice advice = advisor.evaluate(rules, then, new Advisor.Options(false, before)).advice();
+            return new Point(then.assessedOn(), advice.health().overall(),
+                    advice.renewal() == null ? null : advice.renewal().verdict());
         }).toList();
         Point before = earlier.get(earlier.size() - 1);
         Integer healthNow = now.health().overall();

@@ -34,7 +34,6 @@ class ReviewCommandTest {
                 .isEqualTo("[\"northwind-helpdesk\",\"fenwick-calder-hosting\"]");
         assertThat(review.at("/reviewed/0/source/file").asText()).endsWith("pipeline-relationships.jsonl");
         assertThat(review.at("/reviewed/0/source/line").asInt()).isEqualTo(1);
-        assertThat(r.err()).doesNotContain("\r"); // no progress line when it is switched off
     }
 
     @Test
@@ -143,5 +142,41 @@ class ReviewCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("were not loaded").contains("broken.drl:");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void a_portfolio_with_no_readable_snapshot_exits_2_after_reporting_why() throws Exception {
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("cut.json"), "{\"schemaVersion\": 1,");
+        CliTest.Run r = run("review", bad.toString(), "--as-of", "2026-11-23", "--no-progress");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("COULD NOT READ", "cut.json");
+        assertThat(r.err()).contains("none of the 1 snapshot(s) could be read");
+    }
+
+    @Test
+    void an_unwritable_report_is_refused_before_any_work() {
+        CliTest.Run r = run("review", SEASON, "--out", dir.resolve("missing/review.html").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("the folder " + dir.resolve("missing") + " does not exist");
+        assertThat(run("review", SEASON, "--out", dir.toString()).err()).contains("it is a folder");
+    }
+
+    @Test
+    void verdicts_and_dates_read_naturally_on_the_command_line() {
+        assertThat(run("review", SEASON, "--as-of", "23/11/2026").err()).contains("'23/11/2026' is not a date; write it as YYYY-MM-DD");
+        CliTest.Run lower = run("review", SEASON, "--as-of", "2026-11-23", "--fail-on", "review_exit_options", "--within", "120",
+                "--no-progress");
+        assertThat(lower.exit()).as(lower.err()).isZero();
+    }
+
+    @Test
+    void urgency_is_judged_on_the_review_day_not_the_assessment_day() throws Exception {
+        // Northwind was assessed on 1 Nov 2026, 150 days before its renewal; reviewed on 25 Mar 2027 it is 6 days away.
+        CliTest.Run r = run("review", SEASON + "/northwind", "--as-of", "2027-03-25", "--format", "json", "--no-progress");
+        JsonNode northwind = Json.MAPPER.readTree(r.out()).at("/reviewed/0");
+        assertThat(northwind.get("daysToRenewal").asInt()).isEqualTo(6);
+        assertThat(northwind.get("assessmentAgeDays").asInt()).isEqualTo(144);
+        assertThat(northwind.toString()).contains("renewal is 6 days away").doesNotContain("renewal is 150 days away");
     }
 }

@@ -76,7 +76,12 @@ class CompiledRuleReuseTest {
         Path rules = copyOfRules();
         RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
         RuleSet first = compiler.compile(rules);
-        assertThat(compiler.filesCompiledLastTime()).isEqualTo(9);
+        long drlFiles;
+        try (var files = Files.list(rules)) {
+            drlFiles = files.filter(f -> f.toString().endsWith(".drl")).count();
+        }
+        assertThat(drlFiles).isGreaterThan(1);
+        assertThat(compiler.filesCompiledLastTime()).isEqualTo(drlFiles);
 
         Path trust = rules.resolve("trust.drl");
         Files.writeString(trust, Files.readString(trust).replace("0.7", "0.9"));

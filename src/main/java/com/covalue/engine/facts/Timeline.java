@@ -17,7 +17,11 @@ public record Timeline(
         @DerivedFrom("mutualGoals.planUpdated") Long monthsSincePlanUpdate) {
 
     public static Timeline of(Snapshot s) {
-        LocalDate on = s.assessedOn();
+        return of(s, s.assessedOn());
+    }
+
+    /** Elapsed time counted to {@code on} instead (a renewal review's as-of day). */
+    public static Timeline of(Snapshot s, LocalDate on) {
         return new Timeline(
                 daysUntil(s.relationship().renewalDate(), on),
                 since(s.relationship().contractStart(), on),
