@@ -101,18 +101,13 @@ public final class ReloadUnderLoad {
             t.join(5000);
         }
 
-        // steady: everything after warm-up outside the reload windows (with 250 ms margins)
+        // Steady: the last 5 s of the warm-up, before the first edit. (Measuring it between reloads
+        // left nothing when slow reloads overlapped their 2.5 s spacing, and the ratio came out NaN.)
         long steadyCount = 0;
         long steadyMs = 0;
-        long from = warmupS * 1000L + (long) warmupReloads * spacingMs;
-        long to = totalMs - 1000L;
-        for (long ms = from; ms < to; ms += BUCKET_MS) {
-            long at = ms;
-            boolean nearReload = windows.stream().anyMatch(w -> at >= w[0] - 250 && at < w[1] + 250);
-            if (!nearReload) {
-                steadyCount += at(done, ms);
-                steadyMs += BUCKET_MS;
-            }
+        for (long ms = Math.max(0, warmupS * 1000L - 5000L); ms < warmupS * 1000L; ms += BUCKET_MS) {
+            steadyCount += at(done, ms);
+            steadyMs += BUCKET_MS;
         }
         double steady = steadyCount * 1000.0 / steadyMs;
         List<Double> ratios = new ArrayList<>();
