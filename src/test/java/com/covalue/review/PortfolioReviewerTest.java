@@ -108,6 +108,12 @@ class PortfolioReviewerTest {
                 later, renewing("known", "2026-12-31"));
         assertThat(ids(r)).containsExactly("known");
         assertThat(r.warnings()).singleElement().asString().contains("1 snapshot(s) assessed after 2026-11-10");
+        // the relationship known only from the later snapshot is not lost: it is listed, with why
+        assertThat(r.notDue()).singleElement().satisfies(n -> {
+            assertThat(n.id()).isEqualTo("later");
+            assertThat(n.reason()).isEqualTo("assessed only after the as-of date (first on 2026-11-20)");
+        });
+        assertThat(r.summary().relationships()).isEqualTo(2);
     }
 
     @Test
