@@ -144,7 +144,7 @@ final class ReviewCommand implements Callable<Integer> {
         PortfolioFiles.Found found;
         try {
             found = PortfolioFiles.find(paths, out); // a report written into the portfolio is not a snapshot
-        } catch (PortfolioFiles.MissingPathException e) { // removed since the check above
+        } catch (PortfolioFiles.MissingPathException e) { // deleted since the check above
             err.println("covalue: " + e.getMessage());
             return Main.BAD_INPUT;
         }

@@ -101,7 +101,7 @@ final class ReviewController {
             problems.add(Problem.atField("strict", "expected true or false, got '" + strictText + "'"));
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "invalid_parameters",
+            throw new ApiException(400, "invalid_parameter",
                     problems.size() == 1 ? "1 query parameter is wrong." : problems.size() + " query parameters are wrong.", problems);
         }
         return new ReviewOptions(asOf, within, failOn, "true".equals(strictText));

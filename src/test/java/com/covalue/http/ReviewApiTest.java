@@ -80,7 +80,7 @@ class ReviewApiTest {
         withApp((server, origin) -> {
             HttpApiTest.Reply r = postJson(origin, "/api/v1/reviews?asOf=23/11/2026&within=-3&failOn=EXIT&strict=yes&failon=RENEW", "[]");
             assertThat(r.status()).isEqualTo(400);
-            assertThat(r.json().get("code").asText()).isEqualTo("invalid_parameters");
+            assertThat(r.json().get("code").asText()).isEqualTo("invalid_parameter");
             assertThat(r.json().findValuesAsText("field")).containsExactlyInAnyOrder("asOf", "within", "failOn", "strict", "failon");
             assertThat(r.body()).contains("did you mean 'failOn'");
         });
