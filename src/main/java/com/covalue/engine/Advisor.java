@@ -222,10 +222,12 @@ public final class Advisor {
     }
 
     private static List<DataGap> dataGaps(RuleSet rules, Snapshot s) {
-        return rules.askedBy().entrySet().stream()
-                .filter(e -> SnapshotFields.byPath(e.getKey()).map(f -> !f.known(s)).orElse(false))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new DataGap(e.getKey(), e.getValue()))
-                .toList();
+        List<DataGap> gaps = new ArrayList<>();
+        for (RuleSet.AskedField asked : rules.gapOrder()) {
+            if (!asked.field().known(s)) {
+                gaps.add(new DataGap(asked.field().path(), asked.rules()));
+            }
+        }
+        return List.copyOf(gaps);
     }
 }

@@ -35,9 +35,10 @@ final class HealthScorer {
             double sum = 0;
             int scored = 0;
             for (SnapshotField field : fields) {
-                if (field.known(snapshot)) {
+                Object value = field.value().apply(snapshot);
+                if (value != null) {
                     known++;
-                    Double g = field.goodnessIn(snapshot);
+                    Double g = field.goodness() == null ? null : field.goodness().of(value, snapshot);
                     if (g != null) {
                         sum += g;
                         scored++;

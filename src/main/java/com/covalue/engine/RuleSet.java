@@ -16,6 +16,8 @@ import org.kie.api.KieBase;
  * @param files    the files it was built from, relative to the folder, sorted
  * @param askedBy  for each snapshot field the rules read, how many rules read it (computed once
  *                 here so that each evaluation's data gaps need not walk every rule)
+ * @param gapOrder the same fields, most asked first (then by path): each evaluation's data gaps
+ *                 are the unknown ones among them, in this order
  */
 public record RuleSet(
         String revision,
@@ -25,7 +27,12 @@ public record RuleSet(
         Map<String, RuleInfo> rules,
         List<String> files,
         Instant compiledAt,
-        Map<String, Integer> askedBy) {
+        Map<String, Integer> askedBy,
+        List<AskedField> gapOrder) {
+
+    /** A snapshot field the rules read, and how many rules read it. */
+    public record AskedField(SnapshotField field, int rules) {
+    }
 
     public RuleSet {
         Objects.requireNonNull(revision, "revision == null");
@@ -33,6 +40,19 @@ public record RuleSet(
         rules = Map.copyOf(rules);
         files = List.copyOf(files);
         askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
+        gapOrder = List.copyOf(gapOrder);
+    }
+
+    public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PriorityPolicy priority,
+            Map<String, RuleInfo> rules, List<String> files, Instant compiledAt, Map<String, Integer> askedBy) {
+        this(revision, kieBase, catalogue, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy));
+    }
+
+    private static List<AskedField> gapOrder(Map<String, Integer> askedBy) {
+        return askedBy.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .flatMap(e -> SnapshotFields.byPath(e.getKey()).map(f -> new AskedField(f, e.getValue())).stream())
+                .toList();
     }
 
     /** How many rules read each snapshot field, from the rules' own text. */
