@@ -42,7 +42,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String example;
-        try (InputStream in = CdsTrainingCommand.class.getResourceAsStream("/warm-up/snapshot.json")) {
+        try (InputStream in = CdsTrainingCommand.class.getResourceAsStream("/warm-up/contract-example.json")) {
             example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         SnapshotReader reader = new SnapshotReader(Clock.systemUTC());

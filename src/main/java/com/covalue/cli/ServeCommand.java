@@ -86,11 +86,8 @@ final class ServeCommand implements Callable<Integer> {
         // Load the rules while the web server starts: on two cores the start then takes little more
         // than the longer of the two. Until they are loaded, advice answers 503 and /health/ready fails.
         SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
-        CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> {
-            ReloadOutcome outcome = registry.reload("startup");
-            warmUp(registry, reader);
-            return outcome;
-        }, runnable -> daemon("covalue-rules-startup", runnable).start());
+        CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> registry.reload("startup"),
+                runnable -> daemon("covalue-rules-startup", runnable).start());
         Javalin app = CovalueApp.create(registry, reader,
                 new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), blankToNull(writeToken), benchEndpoints),
                 metrics, store, Clock.systemUTC());
@@ -134,20 +131,6 @@ final class ServeCommand implements Callable<Integer> {
      * request does not pay for loading the validation, evaluation and JSON classes (most of a
      * second on a cold JVM). Runs while the web server starts; any failure here is harmless.
      */
-    private static void warmUp(RuleRegistry registry, SnapshotReader reader) {
-        try (java.io.InputStream in = ServeCommand.class.getResourceAsStream("/warm-up/snapshot.json")) {
-            RuleSet rules = registry.active().orElse(null);
-            if (in == null || rules == null) {
-                return;
-            }
-            com.covalue.model.Snapshot snapshot = reader.read(SnapshotReader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-            com.covalue.model.Json.MAPPER.writeValueAsBytes(new com.covalue.engine.Advisor().evaluate(rules, snapshot,
-                    com.covalue.engine.Advisor.Options.DEFAULT).advice());
-        } catch (Exception | LinkageError e) {
-            LOG.debug("warm-up skipped: {}", e.toString());
-        }
-    }
-
     private static Thread daemon(String name, Runnable task) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);

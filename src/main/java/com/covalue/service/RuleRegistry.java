@@ -4,6 +4,7 @@ import com.covalue.engine.RuleSet;
 import com.covalue.engine.RuleSetCompiler;
 import com.covalue.engine.RuleSetRejectedException;
 import com.covalue.model.Problem;
+import com.covalue.validation.SnapshotReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
  * Holds the active rule set and replaces it atomically when a reload compiles. A request takes
  * {@link #active()} once and evaluates with it to the end, so a swap never affects a request in
  * flight, and nobody waits for a compile. A rejected reload leaves the active set in place.
+ *
+ * <p>A new rule set is warmed up on the reloading thread before the swap (see
+ * {@link RuleSetWarmUp}), so requests never pay for Drools' lazy first use of it.
  */
 public final class RuleRegistry {
 
@@ -24,6 +28,7 @@ public final class RuleRegistry {
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
     private final Consumer<ReloadOutcome> listener;
+    private RuleSetWarmUp warmUp; // made on the first reload (it parses its samples), guarded by this
 
     /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
     public RuleRegistry(Path folder, Clock clock, Consumer<ReloadOutcome> listener) {
@@ -59,7 +64,14 @@ public final class RuleRegistry {
         long start = System.nanoTime();
         ReloadOutcome outcome;
         try {
-            RuleSet compiled = compiler.compile(folder, active.get());
+            RuleSet current = active.get();
+            RuleSet compiled = compiler.compile(folder, current);
+            if (compiled != current) {
+                if (warmUp == null) {
+                    warmUp = new RuleSetWarmUp(new SnapshotReader(clock));
+                }
+                warmUp.warm(compiled);
+            }
             RuleSet previous = active.getAndSet(compiled);
             boolean same = previous != null && previous.revision().equals(compiled.revision());
             outcome = new ReloadOutcome(clock.instant(), trigger, same ? "unchanged" : "loaded", compiled.revision(),

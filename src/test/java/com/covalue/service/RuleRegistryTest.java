@@ -1,0 +1,64 @@
+package com.covalue.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.covalue.TestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reload warms the new rule set up before the swap, and refuses rules that fail on the warm-up samples. */
+class RuleRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copyRules() throws Exception {
+        Path target = Files.createDirectory(dir.resolve("rules"));
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private static int ruleLine(Path file, String rule) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("rule \"" + rule + "\"")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no rule " + rule);
+    }
+
+    @Test
+    void a_rule_that_fails_on_a_valid_sample_snapshot_is_refused_and_the_last_good_rules_keep_serving() throws Exception {
+        Path rules = copyRules();
+        List<ReloadOutcome> outcomes = new ArrayList<>();
+        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, outcomes::add);
+        ReloadOutcome first = registry.reload("startup");
+        assertThat(first.outcome()).isEqualTo("loaded");
+
+        // compiles, passes every text check, and throws on any snapshot whose governance is known
+        Files.writeString(rules.resolve("governance.drl"), Files.readString(rules.resolve("governance.drl"))
+                .replace("advice.recommend(\"GOVERNANCE-VALUES-CHARTER\", 0.5, \"no jointly written charter of values and behaviours\");",
+                        "advice.recommend(\"GOVERNANCE-VALUES-CHARTER\", 0.5, \"charter \" + java.util.List.of().get(0));"));
+        ReloadOutcome broken = registry.reload("test");
+
+        assertThat(broken.rejected()).isTrue();
+        assertThat(broken.errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("governance.drl");
+            assertThat(p.line()).isEqualTo(ruleLine(rules.resolve("governance.drl"), "There is no relationship values charter"));
+            assertThat(p.message()).contains("\"There is no relationship values charter\"", "bundled sample snapshot",
+                    "IndexOutOfBoundsException");
+        });
+        assertThat(registry.active().orElseThrow().revision()).isEqualTo(first.revision());
+        assertThat(outcomes).extracting(ReloadOutcome::outcome).containsExactly("loaded", "rejected");
+    }
+}
