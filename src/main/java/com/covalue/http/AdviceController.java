@@ -5,6 +5,7 @@ import com.covalue.engine.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
+import com.covalue.model.Snapshot;
 import com.covalue.service.RuleRegistry;
 import com.covalue.service.ServiceMetrics;
 import com.covalue.validation.InvalidInputException;
@@ -32,9 +33,12 @@ final class AdviceController {
     private final SnapshotReader reader;
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
+    private final EvaluationSlots slots;
     private final Advisor advisor = new Advisor();
 
-    AdviceController(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
+    AdviceController(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
+            EvaluationSlots slots) {
+        this.slots = slots;
         this.registry = registry;
         this.reader = reader;
         this.config = config;
@@ -45,7 +49,8 @@ final class AdviceController {
         JsonNode body = Bodies.json(ctx, config.maxBodyBytes());
         RuleSet rules = activeRules();
         boolean explain = Boolean.parseBoolean(ctx.queryParam("explain"));
-        Advice advice = advisor.evaluate(rules, reader.read(body), new Advisor.Options(explain)).advice();
+        Snapshot snapshot = reader.read(body);
+        Advice advice = slots.run(() -> advisor.evaluate(rules, snapshot, new Advisor.Options(explain)).advice());
         metrics.evaluated(1);
         Bodies.send(ctx, 200, advice);
     }
@@ -61,6 +66,12 @@ final class AdviceController {
                     + " snapshots; this one has " + body.size() + ".");
         }
         RuleSet rules = activeRules(); // the whole batch is judged by one rule set
+        List<BatchItem> results = slots.run(() -> adviseEach(rules, body));
+        metrics.evaluated(body.size());
+        Bodies.send(ctx, 200, new BatchResult(new Advice.RulesUsed(rules.revision(), rules.ruleCount()), results));
+    }
+
+    private List<BatchItem> adviseEach(RuleSet rules, JsonNode body) {
         List<BatchItem> results = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             try {
@@ -74,8 +85,7 @@ final class AdviceController {
                         "Something went wrong on our side with this item; the error has been logged.", List.of())));
             }
         }
-        metrics.evaluated(body.size());
-        Bodies.send(ctx, 200, new BatchResult(new Advice.RulesUsed(rules.revision(), rules.ruleCount()), results));
+        return results;
     }
 
     private RuleSet activeRules() {

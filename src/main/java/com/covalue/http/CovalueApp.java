@@ -40,10 +40,12 @@ public final class CovalueApp {
      */
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
             HistoryStore store, Clock clock) {
-        AdviceController advice = new AdviceController(registry, reader, config, metrics);
+        EvaluationSlots slots = EvaluationSlots.perCore();
+        AdviceController advice = new AdviceController(registry, reader, config, metrics, slots);
         RulesController rules = new RulesController(registry, config, store);
-        ReviewController reviews = new ReviewController(registry, reader, config, metrics);
-        HistoryController history = store == null ? null : new HistoryController(store, registry, reader, config, metrics, clock);
+        ReviewController reviews = new ReviewController(registry, reader, config, metrics, slots);
+        HistoryController history = store == null ? null
+                : new HistoryController(store, registry, reader, config, metrics, clock, slots);
         byte[] openApi = resource("/openapi/covalue-v1.yaml");
         byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
 

@@ -69,10 +69,12 @@ final class HistoryController {
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
     private final Clock clock;
+    private final EvaluationSlots slots;
     private final Advisor advisor = new Advisor();
 
     HistoryController(HistoryStore store, RuleRegistry registry, SnapshotReader reader, ServiceConfig config,
-            ServiceMetrics metrics, Clock clock) {
+            ServiceMetrics metrics, Clock clock, EvaluationSlots slots) {
+        this.slots = slots;
         this.store = store;
         this.registry = registry;
         this.reader = reader;
@@ -98,7 +100,7 @@ final class HistoryController {
         HistoryStore.Saved saved;
         try {
             saved = store.save(snapshot, body.toString(), replace,
-                    previous -> advisor.evaluate(rules, snapshot, new Advisor.Options(false, previous)).advice());
+                    previous -> slots.run(() -> advisor.evaluate(rules, snapshot, new Advisor.Options(false, previous)).advice()));
         } catch (SnapshotExistsException e) {
             throw new ApiException(409, "snapshot_exists", "Relationship " + id + " already has a snapshot assessed on "
                     + e.assessedOn + "; send it with ?replace=true to replace it.",

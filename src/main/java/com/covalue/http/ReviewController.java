@@ -33,8 +33,11 @@ final class ReviewController {
     private final SnapshotReader reader;
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
+    private final EvaluationSlots slots;
 
-    ReviewController(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
+    ReviewController(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
+            EvaluationSlots slots) {
+        this.slots = slots;
         this.registry = registry;
         this.reader = reader;
         this.config = config;
@@ -52,8 +55,8 @@ final class ReviewController {
                 "No rule set is active yet; see GET /api/v1/rules for the last load attempt."));
         List<JsonNode> items = StreamSupport.stream(body.spliterator(), false).toList();
         // Sequential: the server already runs requests side by side, so one review takes one thread.
-        Review review = new PortfolioReviewer(reader, false, PortfolioReviewer.Progress.NONE)
-                .review(() -> rules, options, PortfolioReviewer.indexed(items), List.of());
+        Review review = slots.run(() -> new PortfolioReviewer(reader, false, PortfolioReviewer.Progress.NONE)
+                .review(() -> rules, options, PortfolioReviewer.indexed(items), List.of()));
         metrics.evaluated(review.summary().reviewed());
         Bodies.send(ctx, 200, review);
     }
