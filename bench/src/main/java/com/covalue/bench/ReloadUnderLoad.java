@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Usage: ReloadUnderLoad PORT RULES_DIR BODY_FILE CONNECTIONS WARMUP_S RELOADS SPACING_MS [WARMUP_RELOADS];
  * the warm-up reloads come first and are left out of the figures.
- * Prints one line of key=value results. The load stops by itself when the reloads are done.
+ * Prints one line of key=value results. The load stops by itself 2 s after the last reload is
+ * served (or at a cap of two minutes past the schedule).
  */
 public final class ReloadUnderLoad {
 
@@ -44,11 +45,13 @@ public final class ReloadUnderLoad {
         int warmupReloads = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         reloads += warmupReloads;
 
-        int totalMs = warmupS * 1000 + reloads * spacingMs + 2000;
-        AtomicIntegerArray done = new AtomicIntegerArray(totalMs / BUCKET_MS + 400);
+        // The load runs until the last reload has been served and 2 s more (slow reloads must not run
+        // past a fixed end and be measured against no load at all), and never longer than the cap.
+        int capMs = warmupS * 1000 + reloads * spacingMs + 120_000;
+        AtomicIntegerArray done = new AtomicIntegerArray(capMs / BUCKET_MS + 400);
         AtomicLong failures = new AtomicLong();
         long t0 = System.nanoTime();
-        long stopAt = t0 + totalMs * 1_000_000L;
+        AtomicLong stopAt = new AtomicLong(t0 + capMs * 1_000_000L);
         byte[] request = ("POST /api/v1/advice HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
@@ -96,7 +99,8 @@ public final class ReloadUnderLoad {
             }
         }
         Files.writeString(edited, original);
-        sleepUntil(stopAt);
+        stopAt.set(System.nanoTime() + 2_000_000_000L);
+        sleepUntil(stopAt.get());
         for (Thread t : clients) {
             t.join(5000);
         }
@@ -122,6 +126,19 @@ public final class ReloadUnderLoad {
                 count += at(done, ms);
             }
             ratios.add(count * 1000.0 / (end - start) / steady);
+        }
+        if (System.getenv("RELOAD_TRACE") != null) { // requests per 100 ms around each reload window
+            for (long[] w : windows) {
+                StringBuilder b = new StringBuilder("TRACE window " + w[0] + ".." + w[1] + " ms:");
+                for (long ms = w[0] - 1000; ms < w[1] + 1500; ms += 100) {
+                    long n = 0;
+                    for (long x = ms; x < ms + 100; x += BUCKET_MS) {
+                        n += at(done, x);
+                    }
+                    b.append(ms >= w[0] && ms < w[1] ? " [" + n + "]" : " " + n);
+                }
+                System.out.println(b);
+            }
         }
         List<Long> sortedDurations = durations.stream().sorted().toList();
         List<Double> sortedRatios = ratios.stream().sorted().toList();
@@ -153,13 +170,13 @@ public final class ReloadUnderLoad {
     }
 
     /** One keep-alive connection posting the body again and again until stopAt. */
-    private static void client(int port, byte[] head, byte[] body, AtomicIntegerArray done, AtomicLong failures, long t0, long stopAt) {
-        while (System.nanoTime() < stopAt) {
+    private static void client(int port, byte[] head, byte[] body, AtomicIntegerArray done, AtomicLong failures, long t0, AtomicLong stopAt) {
+        while (System.nanoTime() < stopAt.get()) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setTcpNoDelay(true);
                 OutputStream out = socket.getOutputStream();
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-                while (System.nanoTime() < stopAt) {
+                while (System.nanoTime() < stopAt.get()) {
                     out.write(head);
                     out.write(body);
                     out.flush();
@@ -174,7 +191,7 @@ public final class ReloadUnderLoad {
                     }
                 }
             } catch (IOException e) {
-                if (System.nanoTime() < stopAt) {
+                if (System.nanoTime() < stopAt.get()) {
                     failures.incrementAndGet();
                 }
             }
