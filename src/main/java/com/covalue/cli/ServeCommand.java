@@ -71,6 +71,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
+        ServiceMetrics metrics = new ServiceMetrics();
+        AtomicReference<RuleRegistry> self = new AtomicReference<>();
+        RuleRegistry registry = new RuleRegistry(rules.folder, Clock.systemUTC(), rules.compiler(),
+                outcome -> reported(outcome, self.get(), metrics));
+        self.set(registry);
+        // Load the rules while the history store opens and the web server starts: on two cores the
+        // start then takes little more than the longest of the three. Until the rules are loaded,
+        // advice answers 503 and /health/ready fails.
+        CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> registry.reload("startup"),
+                runnable -> daemon("covalue-rules-startup", runnable).start());
         HistoryStore store;
         try {
             store = storeOptions.open(Clock.systemUTC());
@@ -78,16 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return Main.BAD_INPUT;
         }
-        ServiceMetrics metrics = new ServiceMetrics();
-        AtomicReference<RuleRegistry> self = new AtomicReference<>();
-        RuleRegistry registry = new RuleRegistry(rules.folder, Clock.systemUTC(), rules.compiler(),
-                outcome -> reported(outcome, self.get(), metrics));
-        self.set(registry);
-        // Load the rules while the web server starts: on two cores the start then takes little more
-        // than the longer of the two. Until they are loaded, advice answers 503 and /health/ready fails.
         SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
-        CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> registry.reload("startup"),
-                runnable -> daemon("covalue-rules-startup", runnable).start());
         Javalin app = CovalueApp.create(registry, reader,
                 new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), blankToNull(writeToken), benchEndpoints),
                 metrics, store, Clock.systemUTC());
