@@ -4,7 +4,6 @@ import com.covalue.engine.RuleSet;
 import com.covalue.engine.RuleSetCompiler;
 import com.covalue.engine.RuleSetRejectedException;
 import com.covalue.model.Problem;
-import com.covalue.validation.SnapshotReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class RuleRegistry {
             RuleSet compiled = compiler.compile(folder, current);
             if (compiled != current) {
                 if (warmUp == null) {
-                    warmUp = new RuleSetWarmUp(new SnapshotReader(clock));
+                    warmUp = new RuleSetWarmUp();
                 }
                 warmUp.warm(compiled);
             }
@@ -78,7 +77,7 @@ public final class RuleRegistry {
                     millisSince(start), List.of());
         } catch (RuleSetRejectedException e) {
             outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start), e.problems());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // anything unexpected is a refused reload too: the active rules keep serving
             outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start),
                     List.of(Problem.atLine(folder.toString(), 0, "the rules could not be loaded: " + e)));

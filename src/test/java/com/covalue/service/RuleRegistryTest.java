@@ -3,10 +3,13 @@ package com.covalue.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
+import com.covalue.engine.RuleSet;
+import com.covalue.engine.RuleSetCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,5 +63,40 @@ class RuleRegistryTest {
         });
         assertThat(registry.active().orElseThrow().revision()).isEqualTo(first.revision());
         assertThat(outcomes).extracting(ReloadOutcome::outcome).containsExactly("loaded", "rejected");
+    }
+
+    @Test
+    void a_rule_that_triggers_itself_forever_is_stopped_and_refused_instead_of_hanging_the_reload() throws Exception {
+        Path rules = copyRules();
+        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, o -> { });
+        String good = registry.reload("startup").revision();
+        Files.writeString(rules.resolve("loop.drl"), """
+                package covalue.rules;
+                import com.covalue.model.*;
+                global com.covalue.engine.Findings advice;
+
+                rule "Keeps touching governance"
+                    @source("test")
+                when
+                    $g : Governance( rolesDefined == false )
+                then
+                    update($g);
+                end
+                """);
+        ReloadOutcome looping = registry.reload("test");
+
+        assertThat(looping.rejected()).isTrue();
+        assertThat(looping.errors()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("bundled sample snapshot", "fired 100000 times"));
+        assertThat(registry.active().orElseThrow().revision()).isEqualTo(good);
+    }
+
+    @Test
+    void the_warm_up_samples_together_fire_most_of_the_real_rules() {
+        RuleSet real = new RuleSetCompiler(TestSupport.CLOCK).compile(TestSupport.RULES);
+        Set<String> fired = new RuleSetWarmUp().warm(real);
+        // the point of the samples is to reach most rules' constraints and consequences before requests do
+        assertThat(fired).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(real.rules().keySet()).containsAll(fired);
     }
 }
