@@ -127,11 +127,6 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Advises once on a bundled example, and throws the advice away, so that the first client's
-     * request does not pay for loading the validation, evaluation and JSON classes (most of a
-     * second on a cold JVM). Runs while the web server starts; any failure here is harmless.
-     */
     private static Thread daemon(String name, Runnable task) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);

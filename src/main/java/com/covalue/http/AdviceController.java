@@ -66,7 +66,7 @@ final class AdviceController {
                     + " snapshots; this one has " + body.size() + ".");
         }
         RuleSet rules = activeRules(); // the whole batch is judged by one rule set
-        List<BatchItem> results = slots.run(() -> adviseEach(rules, body));
+        List<BatchItem> results = adviseEach(rules, body);
         metrics.evaluated(body.size());
         Bodies.send(ctx, 200, new BatchResult(new Advice.RulesUsed(rules.revision(), rules.ruleCount()), results));
     }
@@ -75,7 +75,9 @@ final class AdviceController {
         List<BatchItem> results = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             try {
-                results.add(new BatchItem(i, advisor.advise(rules, reader.read(body.get(i))), null));
+                Snapshot snapshot = reader.read(body.get(i));
+                // a slot per item, not per batch: single requests queue behind one item at most
+                results.add(new BatchItem(i, slots.run(() -> advisor.advise(rules, snapshot)), null));
             } catch (InvalidInputException e) {
                 results.add(new BatchItem(i, null, e.error()));
             } catch (RuntimeException e) {

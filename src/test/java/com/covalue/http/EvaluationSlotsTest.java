@@ -20,18 +20,18 @@ class EvaluationSlotsTest {
         EvaluationSlots slots = new EvaluationSlots(2);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        CountDownLatch allSubmitted = new CountDownLatch(1);
+        CountDownLatch twoInside = new CountDownLatch(2); // the first two in wait for each other: both slots are usable
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 int n = i;
                 results.add(callers.submit(() -> slots.run(() -> {
-                    int now = running.incrementAndGet();
-                    mostAtOnce.accumulateAndGet(now, Math::max);
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    twoInside.countDown();
                     try {
-                        allSubmitted.await(5, TimeUnit.SECONDS);
-                        Thread.sleep(20);
+                        twoInside.await(5, TimeUnit.SECONDS);
+                        Thread.sleep(10); // hold the slot while the others queue
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -39,13 +39,13 @@ class EvaluationSlotsTest {
                     return n * n;
                 })));
             }
-            allSubmitted.countDown();
             for (int i = 0; i < 8; i++) {
                 assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i * i);
             }
         } finally {
             callers.shutdownNow();
         }
+        assertThat(twoInside.getCount()).as("two callers were inside at once").isZero();
         assertThat(mostAtOnce.get()).isEqualTo(2);
     }
 
