@@ -38,7 +38,7 @@ final class HealthScorer {
                 Object value = field.value().apply(snapshot);
                 if (value != null) {
                     known++;
-                    Double g = field.goodness() == null ? null : field.goodness().of(value, snapshot);
+                    Double g = field.goodnessOf(value, snapshot);
                     if (g != null) {
                         sum += g;
                         scored++;

@@ -45,10 +45,9 @@ public record SnapshotField(
         return value.apply(s) != null;
     }
 
-    /** The goodness of this fact in the snapshot, or null when unknown or not scored. */
-    public Double goodnessIn(Snapshot s) {
-        Object v = value.apply(s);
-        return v == null || goodness == null ? null : goodness.of(v, s);
+    /** How good this fact's value (read once by the caller) is in the snapshot, or null when unknown or not scored. */
+    public Double goodnessOf(Object value, Snapshot s) {
+        return value == null || goodness == null ? null : goodness.of(value, s);
     }
 
     // ---- goodness functions, each monotone in the field's better direction ----
