@@ -53,14 +53,11 @@ final class RuleSetWarmUp {
     private final Advisor advisor = new Advisor();
     private boolean jsonWarm;
 
-    /** A day after every sample's assessment date: the reader refuses snapshots assessed in the future. */
+    /** After every sample's assessment date: the reader refuses snapshots assessed in the future. */
     private static final Clock SAMPLE_CLOCK = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     RuleSetWarmUp() {
-        this(new SnapshotReader(SAMPLE_CLOCK));
-    }
-
-    RuleSetWarmUp(SnapshotReader reader) {
+        SnapshotReader reader = new SnapshotReader(SAMPLE_CLOCK);
         List<Sample> list = new java.util.ArrayList<>();
         for (String name : SAMPLES) {
             list.add(new Sample(name, reader.read(resource(name + ".json")), null));
