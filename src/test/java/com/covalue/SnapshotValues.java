@@ -1,6 +1,6 @@
 package com.covalue;
 
-import com.covalue.engine.SnapshotField;
+import com.covalue.model.SnapshotField;
 import com.covalue.model.Cadence;
 import com.covalue.model.InformationSharing;
 import com.covalue.model.Json;

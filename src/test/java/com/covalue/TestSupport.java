@@ -1,7 +1,7 @@
 package com.covalue;
 
-import com.covalue.engine.RuleSet;
-import com.covalue.engine.RuleSetCompiler;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
 import com.covalue.model.Json;
 import com.covalue.model.Snapshot;
 import com.covalue.validation.SnapshotReader;

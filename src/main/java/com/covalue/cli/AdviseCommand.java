@@ -1,7 +1,7 @@
 package com.covalue.cli;
 
-import com.covalue.engine.Advisor;
-import com.covalue.engine.RuleSet;
+import com.covalue.advice.Advisor;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.Json;
 import com.covalue.model.Problem;

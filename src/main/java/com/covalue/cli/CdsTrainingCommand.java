@@ -1,14 +1,14 @@
 package com.covalue.cli;
 
-import com.covalue.engine.Advisor;
-import com.covalue.engine.CompiledRulesCache;
-import com.covalue.engine.RuleSetCompiler;
-import com.covalue.engine.RuleSet;
+import com.covalue.advice.Advisor;
+import com.covalue.ruleset.CompiledRulesCache;
+import com.covalue.ruleset.RuleSetCompiler;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.http.CovalueApp;
 import com.covalue.http.ServiceConfig;
 import com.covalue.model.Json;
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import com.covalue.validation.SnapshotReader;
 import io.javalin.Javalin;
 import java.io.InputStream;

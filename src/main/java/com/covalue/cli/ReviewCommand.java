@@ -1,8 +1,8 @@
 package com.covalue.cli;
 
-import com.covalue.engine.RuleSet;
-import com.covalue.engine.RuleSetCompiler;
-import com.covalue.engine.RuleSetRejectedException;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import com.covalue.ruleset.RuleSetRejectedException;
 import com.covalue.model.Json;
 import com.covalue.model.Verdict;
 import com.covalue.review.PortfolioFiles;

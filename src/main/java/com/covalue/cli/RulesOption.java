@@ -1,9 +1,9 @@
 package com.covalue.cli;
 
-import com.covalue.engine.CompiledRulesCache;
-import com.covalue.engine.RuleSet;
-import com.covalue.engine.RuleSetCompiler;
-import com.covalue.engine.RuleSetRejectedException;
+import com.covalue.ruleset.CompiledRulesCache;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import com.covalue.ruleset.RuleSetRejectedException;
 import com.covalue.model.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package com.covalue.cli;
 
-import com.covalue.engine.RuleSet;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.http.CovalueApp;
 import com.covalue.http.ServiceConfig;
 import com.covalue.model.Problem;
-import com.covalue.service.ReloadOutcome;
-import com.covalue.service.RuleFolderWatcher;
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.ReloadOutcome;
+import com.covalue.app.RuleFolderWatcher;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
 import com.covalue.validation.SnapshotReader;

@@ -1,7 +1,7 @@
 package com.covalue.cli;
 
-import com.covalue.engine.RuleInfo;
-import com.covalue.engine.RuleSet;
+import com.covalue.ruleset.RuleInfo;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.scenario.PortfolioScenarioRunner;
 import com.covalue.scenario.ScenarioResult;
 import com.covalue.scenario.ScenarioRunner;

@@ -1,13 +1,13 @@
 package com.covalue.http;
 
-import com.covalue.engine.Advisor;
-import com.covalue.engine.RuleSet;
+import com.covalue.advice.Advisor;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import com.covalue.app.EvaluationSlots;
 
 /** Client/server IO for advice: parse the body, call the advisor, write JSON. */
 final class AdviceController {

@@ -1,7 +1,7 @@
 package com.covalue.http;
 
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
 import com.covalue.validation.InvalidInputException;
@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.covalue.app.EvaluationSlots;
 
 /**
  * Builds the Covalue HTTP service as an unstarted {@link Javalin}: routes, and the one place that

@@ -1,12 +1,12 @@
 package com.covalue.http;
 
-import com.covalue.engine.Advisor;
-import com.covalue.engine.RuleSet;
+import com.covalue.advice.Advisor;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.InvalidCursorException;
 import com.covalue.store.Page;
@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
+import com.covalue.app.EvaluationSlots;
 
 /** Client/server IO for the relationship history: store and advise, list, read, renewals, delete. */
 final class HistoryController {

@@ -1,13 +1,13 @@
 package com.covalue.http;
 
-import com.covalue.engine.RuleSet;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Problem;
 import com.covalue.model.Verdict;
 import com.covalue.review.PortfolioReviewer;
 import com.covalue.review.Review;
 import com.covalue.review.ReviewOptions;
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import com.covalue.validation.Levenshtein;
 import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import com.covalue.app.EvaluationSlots;
 
 /**
  * {@code POST /api/v1/reviews}: the renewal review of the snapshots in the body (a JSON array),

@@ -1,8 +1,8 @@
 package com.covalue.http;
 
-import com.covalue.engine.RuleSet;
-import com.covalue.service.ReloadOutcome;
-import com.covalue.service.RuleRegistry;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.app.ReloadOutcome;
+import com.covalue.app.RuleRegistry;
 import com.covalue.store.HistoryStore;
 import io.javalin.http.Context;
 import java.time.Instant;

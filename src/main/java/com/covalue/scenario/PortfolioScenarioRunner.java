@@ -1,6 +1,6 @@
 package com.covalue.scenario;
 
-import com.covalue.engine.RuleSet;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Json;
 import com.covalue.model.Problem;
 import com.covalue.model.Verdict;

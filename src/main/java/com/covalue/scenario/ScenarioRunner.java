@@ -1,7 +1,7 @@
 package com.covalue.scenario;
 
-import com.covalue.engine.Advisor;
-import com.covalue.engine.RuleSet;
+import com.covalue.advice.Advisor;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.model.Advice.Recommendation;

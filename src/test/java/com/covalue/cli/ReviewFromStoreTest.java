@@ -4,7 +4,7 @@ import static com.covalue.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
-import com.covalue.engine.Advisor;
+import com.covalue.advice.Advisor;
 import com.covalue.model.Json;
 import com.covalue.model.Snapshot;
 import com.covalue.review.PortfolioFiles;

@@ -3,11 +3,11 @@ package com.covalue.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
-import com.covalue.engine.RuleSet;
+import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Json;
-import com.covalue.service.RuleFolderWatcher;
-import com.covalue.service.RuleRegistry;
-import com.covalue.service.ServiceMetrics;
+import com.covalue.app.RuleFolderWatcher;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static com.covalue.TestSupport.SCENARIOS;
 import static com.covalue.TestSupport.realRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.covalue.engine.RuleInfo;
+import com.covalue.ruleset.RuleInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +57,7 @@ class ScenariosTest {
                 List.of(new Expectations.ExpectedRecommendation("GOVERNANCE-VALUES-CHARTER", com.covalue.model.Level.CRITICAL, null)),
                 List.of(), null, "RENEW", List.of(), java.util.Map.of("overall", new Expectations.Bounds(90, null)), List.of());
         var snapshot = com.covalue.TestSupport.snapshot(com.covalue.TestSupport.exampleJson());
-        var advice = new com.covalue.engine.Advisor().advise(realRules(), snapshot);
+        var advice = new com.covalue.advice.Advisor().advise(realRules(), snapshot);
         List<String> failures = new java.util.ArrayList<>();
         ScenarioRunner.check(expect, advice, failures);
         assertThat(failures).anySatisfy(f -> assertThat(f).startsWith("expected GOVERNANCE-VALUES-CHARTER at level CRITICAL, got"))

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.covalue.TestSupport;
-import com.covalue.engine.Advisor;
+import com.covalue.advice.Advisor;
 import com.covalue.model.Advice;
 import com.covalue.model.Json;
 import com.covalue.model.Snapshot;

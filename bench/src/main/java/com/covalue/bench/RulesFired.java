@@ -1,8 +1,8 @@
 package com.covalue.bench;
 
-import com.covalue.engine.Advisor;
-import com.covalue.engine.RuleSet;
-import com.covalue.engine.RuleSetCompiler;
+import com.covalue.advice.Advisor;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
 import com.covalue.validation.SnapshotReader;
 import java.nio.file.Files;
 

@@ -1,0 +1,250 @@
+package com.covalue.advice;
+
+import com.covalue.facts.Change;
+import com.covalue.facts.HealthScore;
+import com.covalue.facts.Perception;
+import com.covalue.facts.PerceptionTrend;
+import com.covalue.facts.Previous;
+import com.covalue.facts.Recommended;
+import com.covalue.facts.Timeline;
+import com.covalue.model.Advice;
+import com.covalue.model.Advice.Alignment;
+import com.covalue.model.Advice.DataGap;
+import com.covalue.model.Advice.Explanation;
+import com.covalue.model.Advice.FactorHealth;
+import com.covalue.model.Advice.Health;
+import com.covalue.model.Advice.Priority;
+import com.covalue.model.Advice.Recommendation;
+import com.covalue.model.Advice.Renewal;
+import com.covalue.model.Factor;
+import com.covalue.model.Snapshot;
+import com.covalue.model.Verdict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drools.base.InitialFact;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import com.covalue.ruleset.CatalogueEntry;
+import com.covalue.ruleset.RuleInfo;
+import com.covalue.ruleset.RuleSet;
+
+/**
+ * Turns one snapshot into advice with one rule set. Stateless and thread-safe: every call opens
+ * its own Drools session, so a rule set can serve many threads and be swapped between calls.
+ *
+ * <p>Evaluation has two stages in one session. First the snapshot's facts are inserted and the
+ * factor rules fire, recommending catalogue entries. Then the recommendations are prioritised and
+ * inserted, with the health scores, as {@link Recommended} and {@link HealthScore} facts, and the
+ * renewal rules fire on them to propose a verdict.
+ *
+ * <p>With the relationship's previous snapshot (see {@link Options#previous()}), the first stage
+ * also sees trend facts, so rules can notice what worsened since then. Without it, nothing about
+ * the advice changes.
+ */
+public final class Advisor {
+
+    /**
+     * Evaluation options beyond the contract.
+     *
+     * @param explain  add each rule that fired and the facts it matched to every recommendation
+     * @param previous the relationship's snapshot before this one, or null: when given, the trend
+     *                 facts ({@link Change}, {@link PerceptionTrend}, {@link Previous}) are inserted
+     *                 for the rules and the advice gets a {@code trend} section
+     * @param asOf     the day elapsed time is counted to (days to renewal, months since a review),
+     *                 or null for the snapshot's own {@code assessedOn}. The contract's advice always
+     *                 uses null, so it depends on the snapshot alone; a renewal review passes its
+     *                 as-of day, so urgency is judged on the day of the review.
+     */
+    public record Options(boolean explain, Snapshot previous, LocalDate asOf) {
+        public static final Options DEFAULT = new Options(false);
+
+        public Options(boolean explain) {
+            this(explain, null, null);
+        }
+
+        public Options(boolean explain, Snapshot previous) {
+            this(explain, previous, null);
+        }
+    }
+
+    /** Advice plus the names of the rules that fired (for coverage in {@code verify}). */
+    public record Result(Advice advice, Set<String> rulesFired) {
+    }
+
+    public Advice advise(RuleSet rules, Snapshot snapshot) {
+        return evaluate(rules, snapshot, Options.DEFAULT).advice();
+    }
+
+    public Result evaluate(RuleSet rules, Snapshot snapshot, Options options) {
+        Snapshot previous = options.previous();
+        if (previous != null) {
+            checkComparable(previous, snapshot);
+        }
+        List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
+        Findings findings = new Findings();
+        Timeline timeline = Timeline.of(snapshot, options.asOf() == null ? snapshot.assessedOn() : options.asOf());
+        Health health = HealthScorer.score(snapshot, rules.priority());
+        List<Recommendation> recommendations;
+        Renewal renewal = null;
+
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("advice", findings);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    // a rule that starts with 'not' or 'exists' also matches Drools' internal InitialFact,
+                    // which is no fact of the snapshot and cannot be written as JSON
+                    List<Object> matched = event.getMatch().getObjects();
+                    if (matched.stream().anyMatch(InitialFact.class::isInstance)) {
+                        matched = matched.stream().filter(o -> !(o instanceof InitialFact)).toList();
+                    }
+                    findings.firing(event.getMatch().getRule().getName(), matched);
+                }
+            });
+            insertFacts(session, snapshot, timeline);
+            if (previous != null) {
+                insertTrendFacts(session, previous, snapshot, changes);
+            }
+            fireAll(session);
+            recommendations = prioritise(rules, findings, timeline, options);
+
+            if (snapshot.relationship().renewalDate() != null) {
+                insertRenewalFacts(session, health, recommendations);
+                fireAll(session);
+                renewal = renewal(snapshot, timeline, findings, recommendations);
+            }
+        } finally {
+            session.dispose();
+        }
+
+        Advice advice = new Advice(1, snapshot.relationship().id(), snapshot.assessedOn(),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()),
+                health, alignment(snapshot), recommendations, dataGaps(rules, snapshot), renewal,
+                previous == null ? null : Trends.section(previous, snapshot, changes));
+        return new Result(advice, Set.copyOf(findings.rulesFired()));
+    }
+
+    /**
+     * Most firings one stage may take. The real rules fire about 110 at most and a synthetic base
+     * of 2,000 rules about 1,300; a rule that keeps re-triggering itself (it inserts or updates a
+     * fact) would otherwise never return, hanging the request or the reload that met it.
+     */
+    static final int MAX_FIRINGS = 100_000;
+
+    private static void fireAll(KieSession session) {
+        if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
+            throw new IllegalStateException("the rules fired " + MAX_FIRINGS
+                    + " times for one snapshot and were stopped: a rule probably triggers itself again and again");
+        }
+    }
+
+    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline) {
+        session.insert(s.relationship());
+        session.insert(timeline);
+        session.insert(s.governance());
+        session.insert(s.trust());
+        session.insert(s.openness());
+        session.insert(s.delivery());
+        session.insert(s.mutualGoals());
+        session.insert(s.measurement());
+        session.insert(s.innovation());
+        for (Factor f : Factor.values()) {
+            session.insert(new Perception(f.key(), s.perceptions().client().of(f), s.perceptions().supplier().of(f)));
+        }
+    }
+
+    private static void checkComparable(Snapshot previous, Snapshot now) {
+        if (!previous.relationship().id().equals(now.relationship().id())) {
+            throw new IllegalArgumentException("the previous snapshot is of relationship " + previous.relationship().id()
+                    + ", not " + now.relationship().id());
+        }
+        if (!previous.assessedOn().isBefore(now.assessedOn())) {
+            throw new IllegalArgumentException("the previous snapshot (" + previous.assessedOn()
+                    + ") must be assessed before this one (" + now.assessedOn() + ")");
+        }
+    }
+
+    private static void insertTrendFacts(KieSession session, Snapshot previous, Snapshot now, List<Change> changes) {
+        session.insert(Previous.of(previous, now));
+        changes.forEach(session::insert);
+        Trends.perceptions(previous, now).forEach(session::insert);
+    }
+
+    private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations) {
+        if (health.overall() != null) {
+            session.insert(new HealthScore("overall", health.overall()));
+        }
+        for (FactorHealth h : health.factors()) {
+            if (h.score() != null) {
+                session.insert(new HealthScore(h.factor().key(), h.score()));
+            }
+        }
+        for (Recommendation r : recommendations) {
+            session.insert(new Recommended(r.id(), r.factor().key(), r.priority().level(), r.priority().score(), r.title()));
+        }
+    }
+
+    private static List<Recommendation> prioritise(RuleSet rules, Findings findings, Timeline timeline, Options options) {
+        List<Recommendation> out = new ArrayList<>();
+        findings.byId().forEach((id, f) -> {
+            CatalogueEntry entry = rules.catalogue().find(id)
+                    .orElseThrow(() -> new IllegalStateException("rule recommended unknown id " + id));
+            int score = rules.priority().score(entry.factor(), f.severity, f.rules.size(), timeline.daysToRenewal());
+            List<Explanation> explain = !options.explain() ? null : f.firings.stream()
+                    .map(firing -> new Explanation(firing.rule(), fileOf(rules, firing.rule()), firing.matched()))
+                    .toList();
+            out.add(new Recommendation(id, entry.title(), entry.action(), entry.factor(), entry.kind(), entry.owner(),
+                    new Priority(score, rules.priority().level(score)), List.copyOf(f.reasons), List.copyOf(f.rules),
+                    entry.source(), explain));
+        });
+        out.sort(Comparator.comparingInt((Recommendation r) -> -r.priority().score())
+                .thenComparing(r -> r.factor().ordinal())
+                .thenComparing(Recommendation::id));
+        return List.copyOf(out);
+    }
+
+    private static String fileOf(RuleSet rules, String rule) {
+        RuleInfo info = rules.rules().get(rule);
+        return info == null ? null : info.file() + ":" + info.line();
+    }
+
+    private static Renewal renewal(Snapshot s, Timeline timeline, Findings findings, List<Recommendation> recommendations) {
+        // the worst verdict proposed wins, with its reasons; none proposed means RENEW
+        var worst = findings.verdicts().entrySet().stream().max(Map.Entry.comparingByKey());
+        Verdict verdict = worst.map(Map.Entry::getKey).orElse(Verdict.RENEW);
+        List<String> reasons = worst.<List<String>>map(e -> List.copyOf(e.getValue()))
+                .orElse(List.of("no renewal rule found a reason to hold back"));
+        // Conditions keep the recommendations' priority order.
+        List<String> conditions = recommendations.stream().map(Recommendation::id)
+                .filter(findings.conditions()::contains).toList();
+        return new Renewal(s.relationship().renewalDate(), timeline.daysToRenewal(), verdict, conditions, reasons);
+    }
+
+    private static List<Alignment> alignment(Snapshot s) {
+        List<Alignment> out = new ArrayList<>();
+        for (Factor f : Factor.values()) {
+            Integer c = s.perceptions().client().of(f);
+            Integer p = s.perceptions().supplier().of(f);
+            if (c != null && p != null) {
+                out.add(new Alignment(f, c, p, Math.abs(c - p)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<DataGap> dataGaps(RuleSet rules, Snapshot s) {
+        List<DataGap> gaps = new ArrayList<>();
+        for (RuleSet.AskedField asked : rules.gapOrder()) {
+            if (!asked.field().known(s)) {
+                gaps.add(new DataGap(asked.field().path(), asked.rules()));
+            }
+        }
+        return List.copyOf(gaps);
+    }
+}

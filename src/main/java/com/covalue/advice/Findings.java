@@ -1,0 +1,80 @@
+package com.covalue.advice;
+
+import com.covalue.facts.AdviceCollector;
+import com.covalue.model.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the rules said during one evaluation: the {@link AdviceCollector} behind the global
+ * {@code advice}, plus what the advisor reads back. One instance per evaluation; not
+ * thread-safe, as a Drools session fires on one thread.
+ */
+final class Findings implements AdviceCollector {
+
+    /** Everything the rules said about one recommendation id. */
+    static final class Finding {
+        double severity;
+        final Set<String> reasons = new LinkedHashSet<>();
+        final Set<String> rules = new LinkedHashSet<>();
+        final List<Firing> firings = new ArrayList<>();
+    }
+
+    /** One rule firing, with the facts it matched (kept for {@code explain}). */
+    record Firing(String rule, List<Object> matched) {
+    }
+
+    private final Map<String, Finding> byId = new LinkedHashMap<>();
+    private final Map<Verdict, Set<String>> verdicts = new LinkedHashMap<>();
+    private final Set<String> conditions = new LinkedHashSet<>();
+    private final Set<String> rulesFired = new LinkedHashSet<>();
+    private String currentRule;
+    private List<Object> currentMatch = List.of();
+
+    /** Called before each rule fires, so consequences need not name their own rule. */
+    void firing(String rule, List<Object> matched) {
+        currentRule = rule;
+        currentMatch = matched;
+        rulesFired.add(rule);
+    }
+
+    @Override
+    public void recommend(String id, double severity, String reason) {
+        Finding f = byId.computeIfAbsent(id, k -> new Finding());
+        f.severity = Math.max(f.severity, Math.max(0.0, Math.min(1.0, severity)));
+        f.reasons.add(reason);
+        if (currentRule != null && f.rules.add(currentRule)) {
+            f.firings.add(new Firing(currentRule, currentMatch));
+        }
+    }
+
+    @Override
+    public void verdict(Verdict verdict, String reason) {
+        verdicts.computeIfAbsent(verdict, k -> new LinkedHashSet<>()).add(reason);
+    }
+
+    @Override
+    public void condition(String id) {
+        conditions.add(id);
+    }
+
+    Map<String, Finding> byId() {
+        return byId;
+    }
+
+    Map<Verdict, Set<String>> verdicts() {
+        return verdicts;
+    }
+
+    Set<String> conditions() {
+        return conditions;
+    }
+
+    Set<String> rulesFired() {
+        return rulesFired;
+    }
+}

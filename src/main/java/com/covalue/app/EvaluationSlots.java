@@ -1,0 +1,38 @@
+package com.covalue.app;
+
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * Lets only as many requests evaluate rules at once as there are cores; the others wait, parked,
+ * in arrival order.
+ *
+ * <p>Evaluation is pure CPU, so more at once cannot finish sooner: with 32 connections, 32 request
+ * threads shared two cores, and a rule reload (one thread) got one thirty-third of the machine, so
+ * it took seconds. With the slots, waiting requests use no CPU, a reload gets its share, and each
+ * request's time is its own evaluation plus a fair wait, not a thirty-second of a core.
+ */
+public final class EvaluationSlots {
+
+    private final Semaphore slots;
+
+    public EvaluationSlots(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, got " + slots);
+        }
+        this.slots = new Semaphore(slots, true);
+    }
+
+    public static EvaluationSlots perCore() {
+        return new EvaluationSlots(Runtime.getRuntime().availableProcessors());
+    }
+
+    public <T> T run(Supplier<T> evaluation) {
+        slots.acquireUninterruptibly();
+        try {
+            return evaluation.get();
+        } finally {
+            slots.release();
+        }
+    }
+}

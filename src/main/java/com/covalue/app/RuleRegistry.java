@@ -1,0 +1,93 @@
+package com.covalue.app;
+
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import com.covalue.ruleset.RuleSetRejectedException;
+import com.covalue.model.Problem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Holds the active rule set and replaces it atomically when a reload compiles. A request takes
+ * {@link #active()} once and evaluates with it to the end, so a swap never affects a request in
+ * flight, and nobody waits for a compile. A rejected reload leaves the active set in place.
+ *
+ * <p>A new rule set is warmed up on the reloading thread before the swap (see
+ * {@link RuleSetWarmUp}), so requests never pay for Drools' lazy first use of it.
+ */
+public final class RuleRegistry {
+
+    private final Path folder;
+    private final RuleSetCompiler compiler;
+    private final Clock clock;
+    private final AtomicReference<RuleSet> active = new AtomicReference<>();
+    private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
+    private final Consumer<ReloadOutcome> listener;
+    private RuleSetWarmUp warmUp; // made on the first reload (it parses its samples), guarded by this
+
+    /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
+    public RuleRegistry(Path folder, Clock clock, Consumer<ReloadOutcome> listener) {
+        this(folder, clock, new RuleSetCompiler(clock), listener);
+    }
+
+    /** @param compiler keeps what it compiled, so that each reload recompiles only what changed */
+    public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Consumer<ReloadOutcome> listener) {
+        this.folder = folder;
+        this.clock = clock;
+        this.compiler = compiler;
+        this.listener = listener;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The rule set to evaluate with, or empty before the first successful load. */
+    public Optional<RuleSet> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    public Optional<ReloadOutcome> lastReload() {
+        return Optional.ofNullable(lastReload.get());
+    }
+
+    /**
+     * Compiles the folder and, if it compiles, makes it active. Reloads are serialised so that two
+     * triggers at once cannot install an older compile over a newer one.
+     */
+    public synchronized ReloadOutcome reload(String trigger) {
+        long start = System.nanoTime();
+        ReloadOutcome outcome;
+        try {
+            RuleSet current = active.get();
+            RuleSet compiled = compiler.compile(folder, current);
+            if (compiled != current) {
+                if (warmUp == null) {
+                    warmUp = new RuleSetWarmUp();
+                }
+                warmUp.warm(compiled);
+            }
+            RuleSet previous = active.getAndSet(compiled);
+            boolean same = previous != null && previous.revision().equals(compiled.revision());
+            outcome = new ReloadOutcome(clock.instant(), trigger, same ? "unchanged" : "loaded", compiled.revision(),
+                    millisSince(start), List.of());
+        } catch (RuleSetRejectedException e) {
+            outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start), e.problems());
+        } catch (RuntimeException | StackOverflowError e) {
+            // anything unexpected is a refused reload too: the active rules keep serving
+            outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start),
+                    List.of(Problem.atLine(folder.toString(), 0, "the rules could not be loaded: " + e)));
+        }
+        lastReload.set(outcome);
+        listener.accept(outcome);
+        return outcome;
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,114 @@
+package com.covalue.ruleset;
+
+import com.covalue.model.Factor;
+import com.covalue.model.Kind;
+import com.covalue.model.Owner;
+import com.covalue.model.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The recommendations rules may give, read from {@code rules/catalogue.yaml}, keyed by stable id. */
+public final class Catalogue implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String FILE = "catalogue.yaml";
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+    private static final Set<String> KEYS = Set.of("title", "action", "factor", "kind", "owner", "source");
+
+    private final Map<String, CatalogueEntry> entries;
+
+    private Catalogue(Map<String, CatalogueEntry> entries) {
+        this.entries = Collections.unmodifiableMap(entries);
+    }
+
+    public Optional<CatalogueEntry> find(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    public boolean contains(String id) {
+        return entries.containsKey(id);
+    }
+
+    public Map<String, CatalogueEntry> entries() {
+        return entries;
+    }
+
+    /** Reads and checks the catalogue; every problem is added to {@code problems} with its line. */
+    static Catalogue parse(String text, List<Problem> problems) {
+        YamlFile file = YamlFile.parse(FILE, text, problems);
+        Map<String, CatalogueEntry> entries = new TreeMap<>();
+        if (file == null) {
+            return new Catalogue(entries);
+        }
+        YamlFile.eachField(file.root(), e -> {
+            String id = e.getKey();
+            int line = file.lineOf(id, 1);
+            JsonNode body = e.getValue();
+            int before = problems.size();
+            if (!ID.matcher(id).matches()) {
+                problems.add(Problem.atLine(FILE, line, "id '" + id + "' must be capital letters, digits and dashes, like OPENNESS-ESCALATION-PATH"));
+            }
+            if (!body.isObject()) {
+                problems.add(Problem.atLine(FILE, line, id + ": expected the keys " + String.join(", ", KEYS.stream().sorted().toList())));
+                return;
+            }
+            YamlFile.eachField(body, f -> {
+                if (!KEYS.contains(f.getKey())) {
+                    problems.add(Problem.atLine(FILE, file.lineOf(f.getKey(), line), id + ": unknown key '" + f.getKey()
+                            + "'; the keys are title, action, factor, kind, owner, source"));
+                }
+            });
+            String title = text(body, "title", id, file, line, problems);
+            String action = text(body, "action", id, file, line, problems);
+            String source = text(body, "source", id, file, line, problems);
+            Factor factor = choice(body, "factor", id, file, line, problems, Factor.class);
+            Kind kind = choice(body, "kind", id, file, line, problems, Kind.class);
+            Owner owner = choice(body, "owner", id, file, line, problems, Owner.class);
+            if (problems.size() == before) {
+                entries.put(id, new CatalogueEntry(id, title, action, factor, kind, owner, source));
+            }
+        });
+        return new Catalogue(entries);
+    }
+
+    private static String text(JsonNode body, String key, String id, YamlFile file, int line, List<Problem> problems) {
+        JsonNode v = body.get(key);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            problems.add(Problem.atLine(FILE, line, id + ": '" + key + "' is missing or empty"));
+            return null;
+        }
+        return v.asText().strip().replaceAll("\\s+", " ");
+    }
+
+    private static <E extends Enum<E>> E choice(JsonNode body, String key, String id, YamlFile file, int line,
+            List<Problem> problems, Class<E> type) {
+        String value = text(body, key, id, file, line, problems);
+        if (value == null) {
+            return null;
+        }
+        if (type == Factor.class) {
+            Optional<Factor> f = Factor.byKey(value);
+            if (f.isEmpty()) {
+                problems.add(Problem.atLine(FILE, file.lineOf(key, line), id + ": factor '" + value + "' is not one of "
+                        + Arrays.stream(Factor.values()).map(Factor::key).toList()));
+                return null;
+            }
+            return type.cast(f.get());
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.atLine(FILE, file.lineOf(key, line), id + ": " + key + " '" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.covalue.ruleset;
+
+import com.covalue.model.Problem;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.internal.builder.KnowledgeBuilderError;
+
+/**
+ * Turns Drools' build errors into messages a governance lead can act on, keeping the file and
+ * line. Unrecognised messages pass through with Drools' own wording, trimmed.
+ */
+final class DroolsMessages {
+
+    static final String FACT_TYPES = "Relationship, Timeline, Governance, Trust, Openness, Delivery, MutualGoals, "
+            + "Measurement, Innovation, Perception; with history also Change, PerceptionTrend and Previous; in renewal rules "
+            + "also HealthScore and Recommended";
+
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "unable to resolve method using strict-mode: [\\w.]*?(\\w+)\\.(\\w+)\\(\\)");
+    private static final Pattern SYNTAX = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+) (.*)", Pattern.DOTALL);
+
+    private DroolsMessages() {
+    }
+
+    static Problem translate(KnowledgeBuilderError error) {
+        String file = error.getResource() == null ? "(rules)" : error.getResource().getSourcePath();
+        int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
+        String raw = error.getMessage() == null ? "unknown error" : error.getMessage().strip();
+        return Problem.atLine(file, line, explain(raw));
+    }
+
+    static String explain(String raw) {
+        Matcher type = UNKNOWN_TYPE.matcher(raw);
+        if (type.find()) {
+            return "'" + type.group(1) + "' is not a fact type; the fact types are " + FACT_TYPES;
+        }
+        Matcher field = UNKNOWN_FIELD.matcher(raw);
+        if (field.find()) {
+            return "'" + field.group(2) + "' is not a fact of " + field.group(1)
+                    + "; check the spelling against the snapshot contract (the field names are case-sensitive)";
+        }
+        Matcher syntax = SYNTAX.matcher(raw);
+        if (syntax.find()) {
+            return "syntax error at column " + syntax.group(2) + ": " + firstLine(syntax.group(3))
+                    + " (check for a missing bracket, comma, quote or 'end')";
+        }
+        if (raw.contains("Rule Compilation error")) {
+            return "the 'then' part does not compile: " + firstLine(raw.replaceFirst("(?s).*?Rule Compilation error", "").strip());
+        }
+        return firstLine(raw);
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+}

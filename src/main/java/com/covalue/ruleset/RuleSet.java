@@ -1,0 +1,70 @@
+package com.covalue.ruleset;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.kie.api.KieBase;
+import com.covalue.model.SnapshotFields;
+import com.covalue.model.SnapshotField;
+
+/**
+ * A compiled, checked, immutable rule set: the Drools knowledge base plus the catalogue and
+ * priority policy it was built with. Safe to share between threads; a reload builds a new one.
+ *
+ * @param revision content hash of every file in the rules folder
+ * @param files    the files it was built from, relative to the folder, sorted
+ * @param askedBy  for each snapshot field the rules read, how many rules read it (computed once
+ *                 here so that each evaluation's data gaps need not walk every rule)
+ * @param gapOrder the same fields, most asked first (then by path): each evaluation's data gaps
+ *                 are the unknown ones among them, in this order
+ */
+public record RuleSet(
+        String revision,
+        KieBase kieBase,
+        Catalogue catalogue,
+        PriorityPolicy priority,
+        Map<String, RuleInfo> rules,
+        List<String> files,
+        Instant compiledAt,
+        Map<String, Integer> askedBy,
+        List<AskedField> gapOrder) {
+
+    /** A snapshot field the rules read, and how many rules read it. */
+    public record AskedField(SnapshotField field, int rules) {
+    }
+
+    public RuleSet {
+        Objects.requireNonNull(revision, "revision == null");
+        Objects.requireNonNull(kieBase, "kieBase == null");
+        rules = Map.copyOf(rules);
+        files = List.copyOf(files);
+        askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
+        gapOrder = List.copyOf(gapOrder);
+    }
+
+    public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PriorityPolicy priority,
+            Map<String, RuleInfo> rules, List<String> files, Instant compiledAt, Map<String, Integer> askedBy) {
+        this(revision, kieBase, catalogue, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy));
+    }
+
+    private static List<AskedField> gapOrder(Map<String, Integer> askedBy) {
+        return askedBy.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .flatMap(e -> SnapshotFields.byPath(e.getKey()).map(f -> new AskedField(f, e.getValue())).stream())
+                .toList();
+    }
+
+    /** How many rules read each snapshot field, from the rules' own text. */
+    static Map<String, Integer> askedBy(Map<String, RuleInfo> rules) {
+        Map<String, Integer> counts = new TreeMap<>();
+        rules.values().forEach(rule -> rule.asks().forEach(field -> counts.merge(field, 1, Integer::sum)));
+        return counts;
+    }
+
+    public int ruleCount() {
+        return rules.size();
+    }
+}

@@ -1,0 +1,343 @@
+package com.covalue.ruleset;
+
+import com.covalue.model.Problem;
+import com.covalue.ruleset.RuleTextChecker.ParsedDrl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles the rules folder into a {@link RuleSet}, all or nothing: the DRL files, the
+ * recommendation catalogue and the priority weights are checked together, and if anything is
+ * wrong every problem is reported (file, line, message) and nothing is returned.
+ *
+ * <p>Compiling is the slow part of loading rules, so a compiler remembers what it compiled: a
+ * reload recompiles only the rule files whose text changed (see {@link FileByFileBuild}), and with
+ * a {@link CompiledRulesCache} a new process reuses the rule set an earlier one compiled from the
+ * same files. Either way the result is the rule set a full compile of the files would give.
+ */
+public final class RuleSetCompiler {
+
+    private final Clock clock;
+    private final CompiledRulesCache cache;
+    private final FileByFileBuild byFile;
+    /** The last catalogue and priority weights read without a problem, with their text. */
+    private volatile Parsed<Catalogue> lastCatalogue;
+    private volatile Parsed<PriorityPolicy> lastPriority;
+
+    private record Parsed<T>(String text, T value) {
+    }
+
+    /** How the last rule set this compiler returned was obtained (for logs and tests). */
+    public enum Source {
+        /** the active rule set, the files being unchanged */
+        UNCHANGED,
+        /** read back from the compiled-rules cache */
+        CACHE,
+        /** compiled file by file, reusing files compiled before */
+        FILE_BY_FILE,
+        /** compiled in one build of all files */
+        ONE_BUILD
+    }
+
+    private final boolean fileByFile;
+    private volatile Source lastSource;
+    /** The rule files as last parsed, by name: a reload parses only the files that changed. */
+    private volatile Map<String, ParsedDrl> parsed = Map.of();
+
+    /** A compiler without a disk cache (it still reuses its own work between reloads). */
+    public RuleSetCompiler(Clock clock) {
+        this(clock, CompiledRulesCache.disabled());
+    }
+
+    public RuleSetCompiler(Clock clock, CompiledRulesCache cache) {
+        this(clock, cache, true);
+    }
+
+    /** @param fileByFile false to always compile all files in one build (the reference, for tests) */
+    RuleSetCompiler(Clock clock, CompiledRulesCache cache, boolean fileByFile) {
+        this.clock = clock;
+        this.cache = cache;
+        this.fileByFile = fileByFile;
+        this.byFile = new FileByFileBuild();
+    }
+
+    /** Compiles the folder; throws {@link RuleSetRejectedException} listing every problem. */
+    public RuleSet compile(Path folder) {
+        return compile(folder, null);
+    }
+
+    /**
+     * Compiles the folder, or returns {@code current} itself when the files are exactly those it
+     * was compiled from (same revision): compiling them again would give the same rule set.
+     */
+    public RuleSet compile(Path folder, RuleSet current) {
+        RuleFolder files = RuleFolder.read(folder);
+        List<Problem> problems = new ArrayList<>(files.problems());
+
+        if (files.unreadable()) {
+            throw new RuleSetRejectedException(problems);
+        }
+        if (problems.isEmpty() && current != null && current.revision().equals(files.revision())) {
+            lastSource = Source.UNCHANGED;
+            return current;
+        }
+        if (problems.isEmpty()) {
+            Optional<RuleSet> compiledBefore = fromCache(files);
+            if (compiledBefore.isPresent()) {
+                lastSource = Source.CACHE;
+                return compiledBefore.get();
+            }
+        }
+        String catalogueText = files.text(Catalogue.FILE).orElse(null);
+        String priorityText = files.text(PriorityPolicy.FILE).orElse(null);
+        if (catalogueText == null) {
+            problems.add(Problem.atLine(Catalogue.FILE, 0, "missing: the rules folder needs the recommendation catalogue " + Catalogue.FILE));
+        }
+        if (priorityText == null) {
+            problems.add(Problem.atLine(PriorityPolicy.FILE, 0, "missing: the rules folder needs the priority weights " + PriorityPolicy.FILE));
+        }
+        Catalogue catalogue = catalogue(catalogueText == null ? "{}" : catalogueText, problems);
+        PriorityPolicy priority = priorityText == null ? null : priority(priorityText, problems);
+
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        RuleTextChecker checker = new RuleTextChecker(catalogue, problems);
+        List<ParsedDrl> drls = parse(files.drlFiles());
+        for (ParsedDrl drl : drls) {
+            for (RuleInfo rule : checker.check(drl)) {
+                RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
+                if (earlier != null) {
+                    problems.add(Problem.atLine(rule.file(), rule.line(), "rule name \"" + rule.name()
+                            + "\" is already used at " + earlier.file() + ":" + earlier.line() + "; every rule needs its own name"));
+                }
+            }
+        }
+
+        // Rules that pass our checks are built file by file when they can be; anything else, and
+        // every failure, goes through one build of all the files, whose errors are the reference.
+        Optional<FileByFileBuild.Built> built = problems.isEmpty() && fileByFile ? byFile.build(drls) : Optional.empty();
+        KieBase kieBase;
+        LinkedHashMap<String, byte[]> serialized = new LinkedHashMap<>();
+        if (built.isPresent()) {
+            kieBase = built.get().kieBase();
+            built.get().units().forEach((file, unit) -> serialized.put(file, unit.serialized()));
+        } else {
+            KnowledgeBuilder builder = buildTogether(files.drlFiles(), problems);
+            if (!problems.isEmpty()) {
+                throw new RuleSetRejectedException(problems.stream().distinct().toList());
+            }
+            if (cache.enabled()) {
+                serialized.put(ALL_FILES, FileByFileBuild.serialize(List.copyOf(builder.getKnowledgePackages())));
+            }
+            kieBase = builder.newKieBase();
+        }
+        RuleSet ruleSet = new RuleSet(files.revision(), kieBase, catalogue, priority, rules, files.names(), clock.instant(),
+                RuleSet.askedBy(rules));
+        built.ifPresent(b -> byFile.remember(b.units()));
+        lastSource = built.isPresent() ? Source.FILE_BY_FILE : Source.ONE_BUILD;
+        cache.write(ruleSet.revision(), new CompiledRulesCache.Entry(catalogue, priority, ruleSet.rules(), ruleSet.files(),
+                ruleSet.askedBy(), serialized));
+        return ruleSet;
+    }
+
+    /** How the last rule set returned was obtained; null before the first. */
+    public Source lastSource() {
+        return lastSource;
+    }
+
+    /** How many rule files the last file-by-file build compiled (the others were reused). */
+    int filesCompiledLastTime() {
+        return byFile.filesCompiledLastTime();
+    }
+
+    /** Key of the one serialized unit of a rule set that was built as a whole. */
+    private static final String ALL_FILES = "";
+
+    /** Waits for compiled rule sets still being written to the cache (for commands about to exit). */
+    public void flushCache(java.time.Duration timeout) {
+        cache.flush(timeout);
+    }
+
+    private static KnowledgeBuilder buildTogether(Map<String, String> drlFiles, List<Problem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        drlFiles.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+                .setSourcePath(file), ResourceType.DRL));
+        List<Problem> drools = builder.getErrors().stream().map(DroolsMessages::translate).toList();
+        for (Problem p : drools) {
+            // After a syntax error Drools adds "Parser returned a null Package" for the same file: noise.
+            boolean echo = p.message().startsWith("Parser returned a null Package")
+                    && drools.stream().anyMatch(other -> other != p && java.util.Objects.equals(other.file(), p.file()));
+            if (!echo) {
+                problems.add(p);
+            }
+        }
+        return builder;
+    }
+
+    /** The catalogue read from this text, reusing the last one read without a problem from the same text. */
+    private Catalogue catalogue(String text, List<Problem> problems) {
+        Parsed<Catalogue> last = lastCatalogue;
+        if (last != null && last.text().equals(text)) {
+            return last.value();
+        }
+        int before = problems.size();
+        Catalogue catalogue = Catalogue.parse(text, problems);
+        if (problems.size() == before) {
+            lastCatalogue = new Parsed<>(text, catalogue);
+        }
+        return catalogue;
+    }
+
+    private PriorityPolicy priority(String text, List<Problem> problems) {
+        Parsed<PriorityPolicy> last = lastPriority;
+        if (last != null && last.text().equals(text)) {
+            return last.value();
+        }
+        int before = problems.size();
+        PriorityPolicy priority = PriorityPolicy.parse(text, problems);
+        if (problems.size() == before) {
+            lastPriority = new Parsed<>(text, priority);
+        }
+        return priority;
+    }
+
+    /** Each rule file parsed, reusing the parse of a file whose text is unchanged. */
+    private List<ParsedDrl> parse(Map<String, String> drlFiles) {
+        Map<String, ParsedDrl> before = parsed;
+        Map<String, ParsedDrl> now = new LinkedHashMap<>();
+        drlFiles.forEach((file, text) -> {
+            ParsedDrl last = before.get(file);
+            now.put(file, last != null && last.text().equals(text) ? last : ParsedDrl.parse(file, text));
+        });
+        parsed = now;
+        return List.copyOf(now.values());
+    }
+
+    /** The rule set compiled earlier from exactly these files by this build, if the cache has it. */
+    private Optional<RuleSet> fromCache(RuleFolder files) {
+        Optional<CompiledRulesCache.Entry> entry = cache.read(files.revision());
+        if (entry.isEmpty() || !entry.get().files().equals(files.names())) {
+            return Optional.empty();
+        }
+        CompiledRulesCache.Entry e = entry.get();
+        Map<String, List<KiePackage>> packages;
+        try {
+            packages = FileByFileBuild.deserializeAll(e.packages());
+        } catch (IOException | ClassNotFoundException | RuntimeException ex) {
+            return Optional.empty(); // unreadable after all: compile
+        }
+        Map<String, String> drlFiles = files.drlFiles();
+        Map<String, FileByFileBuild.Unit> units = new LinkedHashMap<>();
+        packages.forEach((file, pkgs) -> units.put(file, new FileByFileBuild.Unit(file, drlFiles.getOrDefault(file, ""), pkgs,
+                e.packages().get(file))));
+        KieBase kieBase = FileByFileBuild.merge(units);
+        if (!units.containsKey(ALL_FILES)) {
+            byFile.remember(units); // the next reload recompiles only what changes
+        }
+        return Optional.of(new RuleSet(files.revision(), kieBase, e.catalogue(), e.priority(), e.rules(), e.files(),
+                clock.instant(), e.askedBy()));
+    }
+
+    /**
+     * The files of a rules folder, read once, with the revision hash of their content; revision is
+     * null when the folder itself could not be read.
+     */
+    record RuleFolder(Map<String, String> texts, String revision, List<Problem> problems) {
+
+        boolean unreadable() {
+            return revision == null;
+        }
+
+        static RuleFolder read(Path folder) {
+            List<Problem> problems = new ArrayList<>();
+            Map<String, String> texts = new LinkedHashMap<>();
+            if (!Files.isDirectory(folder)) {
+                problems.add(Problem.atLine(folder.toString(), 0, "the rules folder does not exist or is not a folder"));
+                return new RuleFolder(texts, null, problems);
+            }
+            // Only the folder's own files: subfolders (backups, Kubernetes ConfigMap '..data' links)
+            // would load every rule twice, and hidden files are editors' temporary copies.
+            List<Path> paths;
+            try (Stream<Path> list = Files.list(folder)) {
+                paths = list.filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith(".yaml"))
+                        .filter(Files::isRegularFile)
+                        .sorted()
+                        .toList();
+            } catch (IOException e) {
+                problems.add(Problem.atLine(folder.toString(), 0, "the rules folder cannot be read: " + e.getMessage()));
+                return new RuleFolder(texts, null, problems);
+            }
+            for (Path p : paths) {
+                String name = p.getFileName().toString();
+                try {
+                    texts.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                } catch (java.nio.charset.MalformedInputException e) {
+                    problems.add(Problem.atLine(name, 0, "is not UTF-8 text; save it again as UTF-8"));
+                } catch (IOException e) {
+                    problems.add(Problem.atLine(name, 0, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); if it was being saved, the next change retries"));
+                }
+            }
+            if (texts.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
+                problems.add(Problem.atLine(folder.toString(), 0, "the rules folder has no .drl rule files"));
+            }
+            texts.forEach((name, text) -> {
+                if (name.endsWith(".drl") && text.isBlank()) {
+                    problems.add(Problem.atLine(name, 0, "the file is empty; delete it or write rules in it"));
+                }
+            });
+            return new RuleFolder(texts, hash(texts), problems);
+        }
+
+        java.util.Optional<String> text(String name) {
+            return java.util.Optional.ofNullable(texts.get(name));
+        }
+
+        Map<String, String> drlFiles() {
+            Map<String, String> drl = new LinkedHashMap<>();
+            texts.forEach((name, text) -> {
+                if (name.endsWith(".drl") && !text.isBlank()) {
+                    drl.put(name, text);
+                }
+            });
+            return drl;
+        }
+
+        List<String> names() {
+            return List.copyOf(texts.keySet());
+        }
+
+        private static String hash(Map<String, String> texts) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                texts.forEach((name, text) -> {
+                    sha.update(name.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                    sha.update(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                });
+                return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.covalue.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.covalue.TestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The watcher follows the rules folder through deletion and a swap by renaming (as deploy tools do). */
+class RuleFolderWatcherTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copyRules(String name) throws Exception {
+        Path target = Files.createDirectory(dir.resolve(name));
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void deleting_the_folder_is_a_refused_reload_and_a_folder_swapped_in_by_rename_is_followed() throws Exception {
+        Path rules = copyRules("rules");
+        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, o -> { });
+        String first = registry.reload("startup").revision();
+        try (RuleFolderWatcher watcher = new RuleFolderWatcher(registry, Duration.ofMillis(100)).start()) {
+            Thread.sleep(300);
+            Files.move(rules, dir.resolve("rules.old"));
+            await("the deletion is noticed", () -> registry.lastReload().orElseThrow().rejected());
+            assertThat(registry.active().orElseThrow().revision()).isEqualTo(first);
+
+            Path fresh = copyRules("rules.new");
+            Files.writeString(fresh.resolve("governance.drl"), Files.readString(fresh.resolve("governance.drl"))
+                    .replace("\"no jointly written charter of values and behaviours\"", "\"no values charter\""));
+            Files.move(fresh, rules);
+            await("the swapped-in folder is loaded", () -> !registry.active().orElseThrow().revision().equals(first));
+            String second = registry.active().orElseThrow().revision();
+
+            // edits inside the new folder are followed too
+            Files.writeString(rules.resolve("governance.drl"), Files.readString(rules.resolve("governance.drl"))
+                    .replace("\"no values charter\"", "\"no charter of values\""));
+            await("an edit in the swapped-in folder is loaded", () -> !registry.active().orElseThrow().revision().equals(second));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.covalue.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.covalue.TestSupport;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reload warms the new rule set up before the swap, and refuses rules that fail on the warm-up samples. */
+class RuleRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copyRules() throws Exception {
+        Path target = Files.createDirectory(dir.resolve("rules"));
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private static int ruleLine(Path file, String rule) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("rule \"" + rule + "\"")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no rule " + rule);
+    }
+
+    @Test
+    void a_rule_that_fails_on_a_valid_sample_snapshot_is_refused_and_the_last_good_rules_keep_serving() throws Exception {
+        Path rules = copyRules();
+        List<ReloadOutcome> outcomes = new ArrayList<>();
+        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, outcomes::add);
+        ReloadOutcome first = registry.reload("startup");
+        assertThat(first.outcome()).isEqualTo("loaded");
+
+        // compiles, passes every text check, and throws on any snapshot whose governance is known
+        Files.writeString(rules.resolve("governance.drl"), Files.readString(rules.resolve("governance.drl"))
+                .replace("advice.recommend(\"GOVERNANCE-VALUES-CHARTER\", 0.5, \"no jointly written charter of values and behaviours\");",
+                        "advice.recommend(\"GOVERNANCE-VALUES-CHARTER\", 0.5, \"charter \" + java.util.List.of().get(0));"));
+        ReloadOutcome broken = registry.reload("test");
+
+        assertThat(broken.rejected()).isTrue();
+        assertThat(broken.errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("governance.drl");
+            assertThat(p.line()).isEqualTo(ruleLine(rules.resolve("governance.drl"), "There is no relationship values charter"));
+            assertThat(p.message()).contains("\"There is no relationship values charter\"", "bundled sample snapshot",
+                    "IndexOutOfBoundsException");
+        });
+        assertThat(registry.active().orElseThrow().revision()).isEqualTo(first.revision());
+        assertThat(outcomes).extracting(ReloadOutcome::outcome).containsExactly("loaded", "rejected");
+    }
+
+    @Test
+    void a_rule_that_triggers_itself_forever_is_stopped_and_refused_instead_of_hanging_the_reload() throws Exception {
+        Path rules = copyRules();
+        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, o -> { });
+        String good = registry.reload("startup").revision();
+        Files.writeString(rules.resolve("loop.drl"), """
+                package covalue.rules;
+                import com.covalue.model.*;
+                global com.covalue.facts.AdviceCollector advice;
+
+                rule "Keeps touching governance"
+                    @source("test")
+                when
+                    $g : Governance( rolesDefined == false )
+                then
+                    update($g);
+                end
+                """);
+        ReloadOutcome looping = registry.reload("test");
+
+        assertThat(looping.rejected()).isTrue();
+        assertThat(looping.errors()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("bundled sample snapshot", "fired 100000 times"));
+        assertThat(registry.active().orElseThrow().revision()).isEqualTo(good);
+    }
+
+    @Test
+    void the_warm_up_samples_together_fire_most_of_the_real_rules() {
+        RuleSet real = new RuleSetCompiler(TestSupport.CLOCK).compile(TestSupport.RULES);
+        Set<String> fired = new RuleSetWarmUp().warm(real);
+        // the point of the samples is to reach most rules' constraints and consequences before requests do
+        assertThat(fired).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(real.rules().keySet()).containsAll(fired);
+    }
+}

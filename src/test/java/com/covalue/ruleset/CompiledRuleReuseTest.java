@@ -1,0 +1,222 @@
+package com.covalue.ruleset;
+
+import static com.covalue.TestSupport.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.covalue.TestSupport;
+import com.covalue.ruleset.RuleSetCompiler.Source;
+import com.covalue.model.Json;
+import com.covalue.model.Problem;
+import com.covalue.model.Snapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import com.covalue.advice.Advisor;
+
+/**
+ * Rule sets built file by file, reused across reloads, or read back from the compiled-rules cache
+ * must advise exactly as one build of all the files does, and a cache must never make a load fail.
+ */
+class CompiledRuleReuseTest {
+
+    private static List<Snapshot> scenarios;
+    private static List<String> reference;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void referenceAdvice() throws IOException {
+        try (Stream<Path> dirs = Files.list(TestSupport.SCENARIOS)) {
+            scenarios = dirs.sorted().filter(d -> Files.isRegularFile(d.resolve("snapshot.json"))).map(d -> TestSupport.reader().read(TestSupport.read(d.resolve("snapshot.json")))).toList();
+        }
+        reference = advise(new RuleSetCompiler(CLOCK, CompiledRulesCache.disabled(), false).compile(TestSupport.RULES));
+    }
+
+    /** Every scenario's advice with explanations: the rules that fired, in firing order, and their reasons. */
+    private static List<String> advise(RuleSet rules) {
+        List<String> out = new ArrayList<>();
+        for (Snapshot s : scenarios) {
+            try {
+                out.add(Json.MAPPER.writeValueAsString(new Advisor().evaluate(rules, s, new Advisor.Options(true)).advice()));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    private Path copyOfRules() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("rules"));
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void a_rule_set_built_file_by_file_advises_exactly_as_one_build_of_all_files() {
+        RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
+        RuleSet rules = compiler.compile(TestSupport.RULES);
+        assertThat(compiler.lastSource()).isEqualTo(Source.FILE_BY_FILE);
+        assertThat(advise(rules)).isEqualTo(reference);
+    }
+
+    @Test
+    void a_reload_recompiles_only_the_edited_file_and_advises_as_a_fresh_compile() throws IOException {
+        Path rules = copyOfRules();
+        RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
+        RuleSet first = compiler.compile(rules);
+        long drlFiles;
+        try (var files = Files.list(rules)) {
+            drlFiles = files.filter(f -> f.toString().endsWith(".drl")).count();
+        }
+        assertThat(drlFiles).isGreaterThan(1);
+        assertThat(compiler.filesCompiledLastTime()).isEqualTo(drlFiles);
+
+        Path trust = rules.resolve("trust.drl");
+        Files.writeString(trust, Files.readString(trust).replace("0.7", "0.9"));
+        RuleSet second = compiler.compile(rules, first);
+        assertThat(compiler.lastSource()).isEqualTo(Source.FILE_BY_FILE);
+        assertThat(compiler.filesCompiledLastTime()).isEqualTo(1);
+        assertThat(second.revision()).isNotEqualTo(first.revision());
+        assertThat(advise(second)).isEqualTo(advise(new RuleSetCompiler(CLOCK, CompiledRulesCache.disabled(), false).compile(rules)));
+
+        // the same files again: the active rule set is kept, nothing is compiled
+        assertThat(compiler.compile(rules, second)).isSameAs(second);
+        assertThat(compiler.lastSource()).isEqualTo(Source.UNCHANGED);
+        // and editing it back reuses every file, the first rule set's packages being copied, not shared
+        Files.writeString(trust, Files.readString(TestSupport.RULES.resolve("trust.drl")));
+        RuleSet third = compiler.compile(rules, second);
+        assertThat(third.revision()).isEqualTo(first.revision());
+        assertThat(advise(third)).isEqualTo(reference);
+        assertThat(advise(first)).isEqualTo(reference);
+    }
+
+    @Test
+    void a_broken_edit_is_reported_as_one_build_reports_it_and_the_next_good_edit_still_reuses_the_rest() throws IOException {
+        Path rules = copyOfRules();
+        RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
+        compiler.compile(rules);
+        Path trust = rules.resolve("trust.drl");
+        String good = Files.readString(trust);
+        Files.writeString(trust, good.replaceFirst("Trust\\( ", "Trust( noSuchField == 1, "));
+
+        List<Problem> fresh = problems(() -> new RuleSetCompiler(CLOCK, CompiledRulesCache.disabled(), false).compile(rules));
+        assertThat(fresh).isNotEmpty();
+        assertThat(problems(() -> compiler.compile(rules))).isEqualTo(fresh);
+
+        Files.writeString(trust, good);
+        assertThat(advise(compiler.compile(rules))).isEqualTo(reference);
+        assertThat(compiler.filesCompiledLastTime()).isZero();
+    }
+
+    @Test
+    void a_file_declaring_what_others_could_use_makes_the_folder_compile_as_one_build() throws IOException {
+        Path rules = copyOfRules();
+        Files.writeString(rules.resolve("zz-helpers.drl"), """
+                package covalue.rules;
+                function int twice(int x) { return 2 * x; }
+                """);
+        RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
+        RuleSet set = compiler.compile(rules);
+        assertThat(compiler.lastSource()).isEqualTo(Source.ONE_BUILD);
+        String referenceRevision = new RuleSetCompiler(CLOCK).compile(TestSupport.RULES).revision();
+        assertThat(advise(set)).map(json -> json.replace(set.revision(), referenceRevision)).isEqualTo(reference);
+    }
+
+    @Test
+    void a_new_process_reads_the_rule_set_back_from_the_cache_and_advises_identically() {
+        Path cacheDir = tmp.resolve("cache");
+        RuleSetCompiler writer = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        RuleSet compiled = writer.compile(TestSupport.RULES);
+        writer.flushCache(java.time.Duration.ofSeconds(30));
+        assertThat(cacheDir.resolve(compiled.revision() + ".rules")).isRegularFile();
+
+        RuleSetCompiler reader = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        RuleSet cached = reader.compile(TestSupport.RULES);
+        assertThat(reader.lastSource()).isEqualTo(Source.CACHE);
+        assertThat(cached.revision()).isEqualTo(compiled.revision());
+        assertThat(cached.rules()).isEqualTo(compiled.rules());
+        assertThat(cached.askedBy()).isEqualTo(compiled.askedBy());
+        assertThat(cached.files()).isEqualTo(compiled.files());
+        assertThat(advise(cached)).isEqualTo(reference);
+    }
+
+    @Test
+    void an_edited_folder_is_compiled_not_served_from_the_cache_entry_of_its_old_revision() throws IOException {
+        Path rules = copyOfRules();
+        Path cacheDir = tmp.resolve("cache");
+        RuleSetCompiler first = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        RuleSet before = first.compile(rules);
+        first.flushCache(java.time.Duration.ofSeconds(30));
+
+        Path trust = rules.resolve("trust.drl");
+        Files.writeString(trust, Files.readString(trust).replace("0.7", "0.9"));
+        RuleSetCompiler next = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        RuleSet after = next.compile(rules);
+        assertThat(next.lastSource()).isEqualTo(Source.FILE_BY_FILE);
+        assertThat(after.revision()).isNotEqualTo(before.revision());
+        assertThat(advise(after)).isEqualTo(advise(new RuleSetCompiler(CLOCK).compile(rules)));
+    }
+
+    @Test
+    void a_truncated_corrupt_foreign_or_writable_by_others_cache_entry_is_passed_over_and_the_rules_compiled() throws IOException {
+        Path cacheDir = tmp.resolve("cache");
+        RuleSetCompiler writer = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        String revision = writer.compile(TestSupport.RULES).revision();
+        writer.flushCache(java.time.Duration.ofSeconds(30));
+        Path entry = cacheDir.resolve(revision + ".rules");
+        byte[] good = Files.readAllBytes(entry);
+
+        byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
+        byte[] flipped = good.clone();
+        flipped[flipped.length - 100] ^= 0x55; // body no longer matches its checksum
+        byte[] otherBuild = new String(good, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("built ", "built 1").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (byte[] bad : List.of(truncated, flipped, otherBuild, new byte[0])) {
+            Files.write(entry, bad);
+            RuleSetCompiler reader = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+            RuleSet set = reader.compile(TestSupport.RULES);
+            assertThat(reader.lastSource()).isEqualTo(Source.FILE_BY_FILE);
+            assertThat(set.revision()).isEqualTo(revision);
+            reader.flushCache(java.time.Duration.ofSeconds(30)); // rewrites a good entry
+        }
+
+        Files.write(entry, good);
+        Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+        RuleSetCompiler reader = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        reader.compile(TestSupport.RULES);
+        assertThat(reader.lastSource()).as("an entry others may write is not trusted").isEqualTo(Source.FILE_BY_FILE);
+        reader.flushCache(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_cache_that_cannot_be_written_costs_nothing_but_the_compile() throws IOException {
+        Path notAFolder = Files.writeString(tmp.resolve("file"), "x");
+        RuleSetCompiler compiler = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(notAFolder.resolve("cache")));
+        assertThat(advise(compiler.compile(TestSupport.RULES))).isEqualTo(reference);
+        compiler.flushCache(java.time.Duration.ofSeconds(30));
+        assertThat(CompiledRulesCache.forSetting("off").enabled()).isFalse();
+    }
+
+    private static List<Problem> problems(Runnable compile) {
+        try {
+            compile.run();
+        } catch (RuleSetRejectedException e) {
+            return e.problems();
+        }
+        assertThatThrownBy(() -> { }).as("the rule set was accepted").isNotNull();
+        throw new AssertionError("the rule set was accepted");
+    }
+}
