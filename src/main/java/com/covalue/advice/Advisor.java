@@ -160,15 +160,11 @@ public final class Advisor {
     }
 
     private static void checkComparable(Snapshot previous, Snapshot now) {
-        if (!previous.relationship().id().equals(now.relationship().id())) {
-            throw new IllegalArgumentException("the previous snapshot is of relationship " + previous.relationship().id()
-                    + ", not " + now.relationship().id());
-        }
-        if (!previous.assessedOn().isBefore(now.assessedOn())) {
-            throw new IllegalArgumentException("the previous snapshot (" + previous.assessedOn()
-                    + ") must be assessed before this one (" + now.assessedOn() + ")");
-        }
+        previous.problemAsPreviousOf(now).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem.message());
+        });
     }
+
 
     private static void insertTrendFacts(KieSession session, Snapshot previous, Snapshot now, List<Change> changes) {
         session.insert(Previous.of(previous, now));

@@ -3,9 +3,12 @@ package com.covalue.app;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.ruleset.RuleSetCompiler;
 import com.covalue.ruleset.RuleSetRejectedException;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
 import com.covalue.model.Problem;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +22,7 @@ import java.util.function.Consumer;
  * <p>A new rule set is warmed up on the reloading thread before the swap (see
  * {@link RuleSetWarmUp}), so requests never pay for Drools' lazy first use of it.
  */
-public final class RuleRegistry {
+public final class RuleRegistry implements RuleSource {
 
     private final Path folder;
     private final RuleSetCompiler compiler;
@@ -49,6 +52,29 @@ public final class RuleRegistry {
     /** The rule set to evaluate with, or empty before the first successful load. */
     public Optional<RuleSet> active() {
         return Optional.ofNullable(active.get());
+    }
+
+    /** The active rule set; {@code not_ready} before the first successful load. */
+    @Override
+    public RuleSet current() {
+        RuleSet rules = active.get();
+        if (rules == null) {
+            throw new CovalueException(ErrorCode.NOT_READY,
+                    "No rule set is active yet; see GET /api/v1/rules for the last load attempt.");
+        }
+        return rules;
+    }
+
+    /** What {@code GET /api/v1/rules} answers: the active rule set (revision null before the first load) and the last reload. */
+    public record Status(String revision, Integer count, String folder, List<String> files, Instant loadedAt,
+            ReloadOutcome lastReload) {
+    }
+
+    public Status status() {
+        RuleSet rules = active.get();
+        return new Status(rules == null ? null : rules.revision(), rules == null ? null : rules.ruleCount(),
+                folder.toString(), rules == null ? List.of() : rules.files(), rules == null ? null : rules.compiledAt(),
+                lastReload.get());
     }
 
     public Optional<ReloadOutcome> lastReload() {

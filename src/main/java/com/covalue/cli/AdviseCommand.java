@@ -1,13 +1,13 @@
 package com.covalue.cli;
 
-import com.covalue.advice.Advisor;
-import com.covalue.ruleset.RuleSet;
+import com.covalue.app.AdviceRequest;
+import com.covalue.app.Covalue;
 import com.covalue.model.Advice;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
 import com.covalue.model.Json;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
-import com.covalue.validation.InvalidInputException;
-import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code covalue advise FILE}: advice for one snapshot, as the contract's JSON or a report to read. */
 @Command(name = "advise", mixinStandardHelpOptions = true,
@@ -55,25 +55,19 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Snapshot snapshot;
-        Snapshot previous = null;
-        SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
+        Covalue covalue = Covalue.command(rules.ruleFolder().compileOnce(), Clock.systemUTC());
+        Advice advice;
         try {
-            snapshot = reader.read(readInput());
-            if (previousFile != null) {
-                previous = readPrevious(reader, snapshot);
-            }
-        } catch (InvalidInputException e) {
-            printError(err, e);
-            return Main.BAD_INPUT;
+            Snapshot snapshot = covalue.read(readInput());
+            Snapshot previous = previousFile == null ? null
+                    : covalue.read(readFile(previousFile.toString()), previousFile.toString());
+            advice = covalue.advise(new AdviceRequest(snapshot, previous, explain));
+        } catch (CovalueException e) {
+            // broken rules are the operator's to fix, so they are told in words whatever the format
+            return e.code() == ErrorCode.RULES_REJECTED ? Errors.print(err, e) : printError(err, e);
         }
-        RuleSet ruleSet = rules.compileOrReport(err);
-        if (ruleSet == null) {
-            return Main.BAD_INPUT;
-        }
-        Advice advice = new Advisor().evaluate(ruleSet, snapshot, new Advisor.Options(explain, previous)).advice();
+        PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? toJson(advice) : TextReport.render(advice));
         out.flush();
         return Main.OK;
@@ -83,41 +77,21 @@ final class AdviseCommand implements Callable<Integer> {
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
     }
 
-    /** The --previous snapshot: valid, of the same relationship, and assessed earlier. */
-    private Snapshot readPrevious(SnapshotReader reader, Snapshot snapshot) throws IOException {
-        String name = previousFile.toString();
-        Snapshot previous;
-        try {
-            previous = reader.read(Files.readString(previousFile, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file_not_found", "No such file: " + name, List.of(Problem.atLine(name, null, "no such file")));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.error().code(), name + ": " + e.getMessage(), e.problems());
-        }
-        if (!previous.relationship().id().equals(snapshot.relationship().id())) {
-            throw new InvalidInputException("invalid_previous", "The previous snapshot is of another relationship.",
-                    List.of(Problem.atField("relationship.id", name + " has " + previous.relationship().id() + ", the snapshot "
-                            + snapshot.relationship().id())));
-        }
-        if (!previous.assessedOn().isBefore(snapshot.assessedOn())) {
-            throw new InvalidInputException("invalid_previous", "The previous snapshot must be assessed before this one.",
-                    List.of(Problem.atField("assessedOn", name + " is of " + previous.assessedOn() + ", not before "
-                            + snapshot.assessedOn())));
-        }
-        return previous;
-    }
-
     private String readInput() throws IOException {
+        return file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : readFile(file);
+    }
+
+    private static String readFile(String name) throws IOException {
         try {
-            return file.equals("-")
-                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            return Files.readString(Path.of(name), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file_not_found", "No such file: " + file, List.of(Problem.atLine(file, null, "no such file")));
+            throw new CovalueException(ErrorCode.FILE_NOT_FOUND, "No such file: " + name,
+                    List.of(Problem.atLine(name, null, "no such file")));
         }
     }
 
-    private void printError(PrintWriter err, InvalidInputException e) throws JsonProcessingException {
+    /** The input's error: the contract's JSON error with {@code --format json}, words otherwise. */
+    private int printError(PrintWriter err, CovalueException e) throws JsonProcessingException {
         if (format == Format.json) {
             err.print(toJson(e.error()));
         } else {
@@ -125,5 +99,6 @@ final class AdviseCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println("  " + p.describe()));
         }
         err.flush();
+        return Main.BAD_INPUT;
     }
 }

@@ -1,15 +1,12 @@
 package com.covalue.cli;
 
-import com.covalue.advice.Advisor;
-import com.covalue.ruleset.CompiledRulesCache;
-import com.covalue.ruleset.RuleSetCompiler;
-import com.covalue.ruleset.RuleSet;
+import com.covalue.app.Covalue;
+import com.covalue.app.RuleFolder;
 import com.covalue.http.CovalueApp;
 import com.covalue.http.ServiceConfig;
 import com.covalue.model.Json;
 import com.covalue.app.RuleRegistry;
 import com.covalue.app.ServiceMetrics;
-import com.covalue.validation.SnapshotReader;
 import io.javalin.Javalin;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.concurrent.Callable;
@@ -45,16 +41,12 @@ final class CdsTrainingCommand implements Callable<Integer> {
         try (InputStream in = CdsTrainingCommand.class.getResourceAsStream("/warm-up/contract-example.json")) {
             example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
         // compile the rules into a scratch cache, then load them back from it: both paths get recorded
         Path scratch = Files.createTempDirectory("covalue-cds-training");
-        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC(), CompiledRulesCache.in(scratch.resolve("cache")));
-        RuleRegistry registry;
+        RuleFolder scratchCached = new RuleFolder(rules.folder, scratch.resolve("cache").toString());
+        RuleRegistry registry = scratchCached.registry(Clock.systemUTC(), outcome -> { });
         try {
-            compiler.compile(rules.folder);
-            compiler.flushCache(Duration.ofSeconds(30));
-            registry = new RuleRegistry(rules.folder, Clock.systemUTC(),
-                    new RuleSetCompiler(Clock.systemUTC(), CompiledRulesCache.in(scratch.resolve("cache"))), outcome -> { });
+            scratchCached.compileOnce().current();
             if (registry.reload("cds-training").rejected()) {
                 return Main.BAD_INPUT;
             }
@@ -63,10 +55,10 @@ final class CdsTrainingCommand implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        RuleSet ruleSet = registry.active().orElseThrow();
-        Json.MAPPER.writeValueAsString(new Advisor().evaluate(ruleSet, reader.read(example), new Advisor.Options(true)).advice());
+        Covalue covalue = Covalue.command(registry, Clock.systemUTC());
+        Json.MAPPER.writeValueAsString(covalue.advise(example, true));
 
-        Javalin app = CovalueApp.create(registry, reader, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY,
+        Javalin app = CovalueApp.create(covalue, registry, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY,
                 ServiceConfig.DEFAULT_MAX_BATCH, null), new ServiceMetrics()).start("127.0.0.1", 0);
         try {
             HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

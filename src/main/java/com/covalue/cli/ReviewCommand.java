@@ -1,24 +1,23 @@
 package com.covalue.cli;
 
-import com.covalue.ruleset.RuleSet;
-import com.covalue.ruleset.RuleSetCompiler;
-import com.covalue.ruleset.RuleSetRejectedException;
+import com.covalue.app.Covalue;
+import com.covalue.app.OneShotRules;
+import com.covalue.app.PortfolioRequest;
+import com.covalue.model.CovalueException;
 import com.covalue.model.Json;
+import com.covalue.model.RenewalWindow;
 import com.covalue.model.Verdict;
-import com.covalue.review.PortfolioFiles;
-import com.covalue.review.PortfolioItem;
-import com.covalue.review.PortfolioReviewer;
 import com.covalue.review.Review;
 import com.covalue.review.ReviewOptions;
 import com.covalue.review.report.HtmlReview;
 import com.covalue.review.report.MarkdownReview;
 import com.covalue.review.report.TextReview;
-import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
 import com.covalue.store.StoreSettings;
-import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +25,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +70,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Review as if on this day, YYYY-MM-DD (default: today). Snapshots assessed after it are left out.")
     LocalDate asOf;
 
-    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "" + ReviewOptions.DEFAULT_WITHIN_DAYS,
+    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "" + RenewalWindow.DEFAULT_DAYS,
             description = "Renewals up to this many days after the as-of date are due (default ${DEFAULT-VALUE}); overdue ones always are.")
     int within;
 
@@ -103,94 +99,70 @@ final class ReviewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (within < 0 || within > ReviewOptions.MAX_WITHIN_DAYS) {
-            err.println("covalue: --within must be between 0 and " + ReviewOptions.MAX_WITHIN_DAYS + " days, got " + within);
-            return Main.BAD_INPUT;
+        PortfolioRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) { // a usage mistake, or a database URL that is not one
+            return Errors.print(err, e.getMessage());
         }
-        ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now() : asOf, within, failOn, strict);
+        try {
+            OneShotRules ruleSet = rules.ruleFolder().compileOnce(); // compiles while the files are read
+            Review review;
+            try (ProgressLine line = new ProgressLine(err, progress != null ? progress : ProgressLine.stderrIsTerminal())) {
+                review = Covalue.command(ruleSet, Clock.systemUTC()).review(request, line);
+            }
+            if (!write(report(review), err)) {
+                return Main.BAD_INPUT;
+            }
+            return exitCode(review.summary(), err);
+        } catch (CovalueException e) {
+            return Errors.print(err, e);
+        } catch (StoreException e) {
+            return Errors.print(err, e.getMessage());
+        }
+    }
+
+    /** The options as a request; usage mistakes are reported before any work starts. */
+    private PortfolioRequest request() {
+        if (paths.isEmpty() && dbUrl == null && data == null) {
+            throw new IllegalArgumentException("review needs PATH..., --db URL or --data DIR\nTry 'covalue review --help' for usage.");
+        }
+        if (dbUrl != null && data != null) {
+            throw new IllegalArgumentException("give --db or --data, not both");
+        }
         if (out != null) {
             Path folder = out.toAbsolutePath().getParent();
             if (Files.isDirectory(out) || folder == null || !Files.isDirectory(folder)) {
-                err.println("covalue: cannot write the report to " + out + ": "
+                throw new IllegalArgumentException("cannot write the report to " + out + ": "
                         + (Files.isDirectory(out) ? "it is a folder" : "the folder " + folder + " does not exist"));
-                return Main.BAD_INPUT;
             }
         }
-
-        if (paths.isEmpty() && dbUrl == null && data == null) {
-            err.println("covalue: review needs PATH..., --db URL or --data DIR");
-            err.println("Try 'covalue review --help' for usage.");
-            return Main.BAD_INPUT;
-        }
-        if (dbUrl != null && data != null) {
-            err.println("covalue: give --db or --data, not both");
-            return Main.BAD_INPUT;
-        }
-        for (Path path : paths) {
-            if (!Files.exists(path)) {
-                err.println("covalue: no such file or folder: " + path);
-                return Main.BAD_INPUT;
-            }
-        }
-        // Compiling the rules takes seconds; it runs while the files are read and checked.
-        RuleSetCompiler compiler = rules.compiler(); // reads the compiled-rules cache, and fills it
-        CompletableFuture<RuleSet> ruleSet = CompletableFuture.supplyAsync(() -> {
-            RuleSet compiled = compiler.compile(rules.folder);
-            compiler.flushCache(java.time.Duration.ofSeconds(5));
-            return compiled;
+        RenewalWindow.problemWith(within).ifPresent(problem -> {
+            throw new IllegalArgumentException("--within " + problem.message());
         });
-        PortfolioFiles.Found found;
+        ReviewOptions options = new ReviewOptions(asOf == null ? LocalDate.now() : asOf, within, failOn, strict);
+        StoreSettings store = dbUrl != null ? new StoreSettings(dbUrl.strip(), blankToNull(dbUser), blankToNull(dbPassword))
+                : data != null ? StoreSettings.existingEmbedded(data) : null;
+        return new PortfolioRequest(paths, out, store, options);
+    }
+
+    private String report(Review review) {
         try {
-            found = PortfolioFiles.find(paths, out); // a report written into the portfolio is not a snapshot
-        } catch (PortfolioFiles.MissingPathException e) { // deleted since the check above
-            err.println("covalue: " + e.getMessage());
-            return Main.BAD_INPUT;
+            return switch (format) {
+                case text -> TextReview.render(review);
+                case md -> MarkdownReview.render(review);
+                case html -> HtmlReview.render(review);
+                case json -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(review) + "\n";
+            };
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        List<PortfolioReviewer.Input> inputs = new ArrayList<>(found.inputs());
-        if (dbUrl != null || data != null) {
-            try {
-                inputs.addAll(storedInputs());
-            } catch (StoreException | IllegalArgumentException e) {
-                err.println("covalue: " + e.getMessage());
-                return Main.BAD_INPUT;
-            }
-        }
-        if (inputs.isEmpty() && found.unreadable().isEmpty()) {
-            boolean fromStore = dbUrl != null || data != null;
-            err.println(paths.isEmpty() ? "covalue: the history store has no snapshots"
-                    : "covalue: found no snapshot files (*.json, *.jsonl, *.ndjson) in " + paths
-                            + (fromStore ? " and no snapshot in the history store" : ""));
-            return Main.BAD_INPUT;
-        }
+    }
 
-        Review review;
-        try (ProgressLine line = new ProgressLine(err, progress != null ? progress : ProgressLine.stderrIsTerminal())) {
-            review = new PortfolioReviewer(new SnapshotReader(Clock.systemUTC()), true, line)
-                    .review(ruleSet::join, options, inputs, found.unreadable(), found.warnings());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuleSetRejectedException rejected) {
-                RulesOption.report(err, rules.folder, rejected);
-                return Main.BAD_INPUT;
-            }
-            throw e;
-        }
-
-        String report = switch (format) {
-            case text -> TextReview.render(review);
-            case md -> MarkdownReview.render(review);
-            case html -> HtmlReview.render(review);
-            case json -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(review) + "\n";
-        };
-        if (out == null) {
-            spec.commandLine().getOut().print(report);
-            spec.commandLine().getOut().flush();
-        } else if (!write(out, report, err)) {
-            return Main.BAD_INPUT;
-        }
-
-        Review.Summary sum = review.summary();
+    /** 0 when the gate passed, 1 when it failed, 2 when not one snapshot could be read. */
+    private int exitCode(Review.Summary sum, PrintWriter err) {
         if (sum.invalid() > 0) {
             err.println("covalue: " + sum.invalid() + " snapshot(s) could not be read; see the report's 'Could not read' list");
         }
@@ -208,31 +180,21 @@ final class ReviewCommand implements Callable<Integer> {
         return sum.gate().passed() ? Main.OK : Main.FAILURES;
     }
 
-    /**
-     * Every snapshot in the history store, each named {@code store:<id>/<assessedOn>} in reports.
-     * They are checked again like files: the review trusts no input it did not read itself.
-     */
-    private List<PortfolioReviewer.Input> storedInputs() {
-        StoreSettings settings = dbUrl != null
-                ? new StoreSettings(dbUrl.strip(), blankToNull(dbUser), blankToNull(dbPassword))
-                : StoreSettings.embedded(data);
-        if (data != null && !Files.isRegularFile(data.resolve("covalue.mv.db"))) {
-            throw new IllegalArgumentException("no history store in " + data + " (expected " + data.resolve("covalue.mv.db") + ")");
-        }
-        try (HistoryStore store = HistoryStore.open(settings, Clock.systemUTC())) {
-            return store.allSnapshotJson().stream()
-                    .map(s -> PortfolioReviewer.Input.text(PortfolioItem.file("store:" + s.relationshipId() + "/" + s.assessedOn()),
-                            s.json()))
-                    .toList();
-        }
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Writes through a temporary file, so a pipeline never picks up half a report. */
-    private static boolean write(Path file, String report, PrintWriter err) {
+    /**
+     * Prints the report, or writes it to {@code --out} through a temporary file, so a pipeline never
+     * picks up half a report.
+     */
+    private boolean write(String report, PrintWriter err) {
+        if (out == null) {
+            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().flush();
+            return true;
+        }
+        Path file = out;
         try {
             Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {

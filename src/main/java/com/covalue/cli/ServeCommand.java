@@ -1,23 +1,14 @@
 package com.covalue.cli;
 
-import com.covalue.ruleset.RuleSet;
+import com.covalue.app.CovalueService;
 import com.covalue.http.CovalueApp;
 import com.covalue.http.ServiceConfig;
-import com.covalue.model.Problem;
-import com.covalue.app.ReloadOutcome;
-import com.covalue.app.RuleFolderWatcher;
-import com.covalue.app.RuleRegistry;
-import com.covalue.app.ServiceMetrics;
-import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
-import com.covalue.validation.SnapshotReader;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -71,66 +62,31 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
-        ServiceMetrics metrics = new ServiceMetrics();
-        AtomicReference<RuleRegistry> self = new AtomicReference<>();
-        RuleRegistry registry = new RuleRegistry(rules.folder, Clock.systemUTC(), rules.compiler(),
-                outcome -> reported(outcome, self.get(), metrics));
-        self.set(registry);
-        // Load the rules while the history store opens and the web server starts: on two cores the
-        // start then takes little more than the longest of the three. Until the rules are loaded,
-        // advice answers 503 and /health/ready fails.
-        CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> registry.reload("startup"),
-                runnable -> daemon("covalue-rules-startup", runnable).start());
-        HistoryStore store;
+        CovalueService service;
         try {
-            store = storeOptions.open(Clock.systemUTC());
+            service = CovalueService.open(rules.ruleFolder(), storeOptions.settings(), Clock.systemUTC());
         } catch (StoreException | IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
             return Main.BAD_INPUT;
         }
-        SnapshotReader reader = new SnapshotReader(Clock.systemUTC());
-        Javalin app = CovalueApp.create(registry, reader,
-                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), blankToNull(writeToken), benchEndpoints),
-                metrics, store, Clock.systemUTC());
+        Javalin app = CovalueApp.create(service,
+                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), blankToNull(writeToken), benchEndpoints));
         app.start(host, port);
-        firstLoad.join();
-        RuleFolderWatcher watcher = new RuleFolderWatcher(registry, Duration.ofMillis(quietMs)).start();
-
-        String revision = registry.active().map(RuleSet::revision).orElse("none (not ready)");
+        String revision = service.watchRules(Duration.ofMillis(quietMs));
         LOG.info("listening on http://{}:{}, rules {} from {}, history in {}, started in {} ms", host, app.port(), revision,
-                rules.folder, store.settings().describe(), (System.nanoTime() - start) / 1_000_000);
+                rules.folder, service.storeDescription(), (System.nanoTime() - start) / 1_000_000);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down: finishing requests in flight");
-            watcher.close();
+            service.stopWatching();
             app.stop(); // stops accepting, waits for requests in flight (up to the stop timeout)
-            store.close();
+            service.close();
             stopped.countDown();
             Runtime.getRuntime().halt(0); // a clean stop on SIGTERM exits 0, not 143
         }, "covalue-shutdown"));
         stopped.await();
         return Main.OK;
-    }
-
-    private static void reported(ReloadOutcome outcome, RuleRegistry registry, ServiceMetrics metrics) {
-        RuleSet active = registry == null ? null : registry.active().orElse(null);
-        metrics.reloaded(outcome, active == null ? 0 : active.ruleCount(), active == null ? null : active.revision());
-        if (outcome.rejected()) {
-            LOG.warn("rules rejected ({} problems); {}", outcome.errors().size(),
-                    active == null ? "no rules are active yet" : "still serving " + active.revision());
-            for (Problem p : outcome.errors()) {
-                LOG.warn("  {}", p.describe());
-            }
-        } else if (!outcome.trigger().equals("startup")) {
-            LOG.info("rules {} {} in {} ms ({})", outcome.revision(), outcome.outcome(), outcome.durationMs(), outcome.trigger());
-        }
-    }
-
-    private static Thread daemon(String name, Runnable task) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        return t;
     }
 
     private static String blankToNull(String s) {

@@ -1,12 +1,10 @@
 package com.covalue.cli;
 
-import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
 import com.covalue.store.StoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /** Where the history store is: an embedded database in a data folder, or PostgreSQL by JDBC URL. */
@@ -29,24 +27,17 @@ final class StoreOptions {
             description = "Database password (env COVALUE_DB_PASSWORD; prefer the variable, which stays out of process listings).")
     String password;
 
+    /** Where the service keeps its history; the embedded store's data folder is created if missing. */
     StoreSettings settings() {
         if (url != null && !url.isBlank()) {
             return new StoreSettings(url.strip(), blankToNull(user), blankToNull(password));
         }
-        return StoreSettings.embedded(data);
-    }
-
-    /** Opens the store, creating the data folder for the embedded one. */
-    HistoryStore open(Clock clock) {
-        StoreSettings settings = settings();
-        if (settings.isEmbedded()) {
-            try {
-                Files.createDirectories(data);
-            } catch (IOException e) {
-                throw new StoreException("cannot create the data folder " + data.toAbsolutePath() + ": " + e.getMessage(), e);
-            }
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data folder " + data.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return HistoryStore.open(settings, clock);
+        return StoreSettings.embedded(data);
     }
 
     private static String blankToNull(String s) {

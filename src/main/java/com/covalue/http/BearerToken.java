@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import com.covalue.model.ErrorCode;
+import com.covalue.model.CovalueException;
 
 /** Checks {@code Authorization: Bearer <token>} against a configured token, in constant time. */
 final class BearerToken {
@@ -20,14 +22,14 @@ final class BearerToken {
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "unauthorized", "This endpoint needs 'Authorization: Bearer <" + what + ">'.");
+            throw new CovalueException(ErrorCode.UNAUTHORIZED, "This endpoint needs 'Authorization: Bearer <" + what + ">'.");
         }
         if (expected == null) {
-            throw new ApiException(403, "forbidden", disabledHint);
+            throw new CovalueException(ErrorCode.FORBIDDEN, disabledHint);
         }
         byte[] given = header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(403, "forbidden", "The " + what + " is wrong.", List.of(Problem.atField("Authorization", "wrong token")));
+            throw new CovalueException(ErrorCode.FORBIDDEN, "The " + what + " is wrong.", List.of(Problem.atField("Authorization", "wrong token")));
         }
     }
 }

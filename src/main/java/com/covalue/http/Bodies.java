@@ -1,14 +1,15 @@
 package com.covalue.http;
 
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
 import com.covalue.model.Json;
-import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Reading JSON request bodies within the size limit, and writing JSON responses. */
 final class Bodies {
@@ -16,19 +17,18 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** The body as JSON: 415 unless it is declared JSON, 413 above the limit, 400 if malformed. */
-    static JsonNode json(Context ctx, long maxBytes) {
+    /** The body's text: 415 unless it is declared JSON, 413 above the limit. Parsing it is the front door's job. */
+    static String json(Context ctx, long maxBytes) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json"
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new CovalueException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with Content-Type: application/json"
                     + (type == null ? "." : ", not " + type + "."));
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        byte[] body = readAtMost(ctx, maxBytes);
-        return SnapshotReader.parse(new String(body, StandardCharsets.UTF_8));
+        return new String(readAtMost(ctx, maxBytes), StandardCharsets.UTF_8);
     }
 
     private static byte[] readAtMost(Context ctx, long maxBytes) {
@@ -43,8 +43,8 @@ final class Bodies {
         }
     }
 
-    private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(413, "body_too_large", "The body is larger than the limit of " + maxBytes + " bytes.");
+    private static CovalueException tooLarge(long maxBytes) {
+        return new CovalueException(ErrorCode.BODY_TOO_LARGE, "The body is larger than the limit of " + maxBytes + " bytes.");
     }
 
     static void send(Context ctx, int status, Object body) {

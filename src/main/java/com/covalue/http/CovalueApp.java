@@ -4,7 +4,6 @@ import com.covalue.app.RuleRegistry;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
-import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -14,9 +13,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.covalue.app.EvaluationSlots;
+import com.covalue.app.Covalue;
+import com.covalue.app.CovalueService;
+import com.covalue.model.ErrorCode;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorResponse;
 
 /**
  * Builds the Covalue HTTP service as an unstarted {@link Javalin}: routes, and the one place that
@@ -30,6 +34,11 @@ public final class CovalueApp {
     private CovalueApp() {
     }
 
+    /** The service over a running {@link CovalueService}: with history, metrics and live rules. */
+    public static Javalin create(CovalueService service, ServiceConfig config) {
+        return create(service.covalue(), service.registry(), config, service.metrics());
+    }
+
     /** The stateless service, without history. */
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
         return create(registry, reader, config, metrics, null, Clock.systemUTC());
@@ -41,12 +50,15 @@ public final class CovalueApp {
      */
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
             HistoryStore store, Clock clock) {
-        EvaluationSlots slots = EvaluationSlots.perCore();
-        AdviceController advice = new AdviceController(registry, reader, config, metrics, slots);
-        RulesController rules = new RulesController(registry, config, store);
-        ReviewController reviews = new ReviewController(registry, reader, config, metrics, slots);
-        HistoryController history = store == null ? null
-                : new HistoryController(store, registry, reader, config, metrics, clock, slots);
+        return create(Covalue.service(registry, reader, store, clock, metrics), registry, config, metrics);
+    }
+
+    /** The service over a front door and the live rules it takes its rule sets from. */
+    public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics) {
+        AdviceController advice = new AdviceController(covalue, config);
+        RulesController rules = new RulesController(registry, config, covalue);
+        ReviewController reviews = new ReviewController(covalue, config);
+        HistoryController history = covalue.hasHistory() ? new HistoryController(covalue, config) : null;
         byte[] openApi = resource("/openapi/covalue-v1.yaml");
         byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
 
@@ -82,26 +94,25 @@ public final class CovalueApp {
                 // The same body read and JSON parse as /api/v1/advice, and nothing else: what advice
                 // would cost if rules were free. Only for benchmarks (serve --bench-endpoints).
                 cfg.routes.post("/bench/parse-only", ctx -> Bodies.send(ctx, 200,
-                        java.util.Map.of("fields", Bodies.json(ctx, config.maxBodyBytes()).size())));
+                        Map.of("fields", covalue.parseOnly(Bodies.json(ctx, config.maxBodyBytes())))));
             }
 
-            cfg.routes.exception(ApiException.class, (e, ctx) -> Bodies.send(ctx, e.status, e.body));
-            cfg.routes.exception(InvalidInputException.class, (e, ctx) -> Bodies.send(ctx, 400, e.error()));
+            cfg.routes.exception(CovalueException.class, (e, ctx) -> Bodies.send(ctx, e.code().status(), e.error()));
             cfg.routes.exception(StoreException.class, (e, ctx) -> {
                 LOG.error("history store failed on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 503, "store_unavailable", "The history store cannot be reached; nothing was stored. Try again later.");
+                error(ctx, ErrorCode.STORE_UNAVAILABLE, "The history store cannot be reached; nothing was stored. Try again later.");
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal_error", "Something went wrong on our side; the error has been logged.");
+                error(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; the error has been logged.");
             });
-            cfg.routes.error(404, "*", ctx -> error(ctx, 404, "not_found", "There is nothing at " + ctx.path() + "."));
-            cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path() + "."));
+            cfg.routes.error(404, "*", ctx -> error(ctx, ErrorCode.NOT_FOUND, "There is nothing at " + ctx.path() + "."));
+            cfg.routes.error(405, "*", ctx -> error(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method().name() + " is not allowed on " + ctx.path() + "."));
         });
     }
 
-    private static void error(Context ctx, int status, String code, String message) {
-        Bodies.send(ctx, status, new com.covalue.model.ErrorResponse(code, message, List.of()));
+    private static void error(Context ctx, ErrorCode code, String message) {
+        Bodies.send(ctx, code.status(), new ErrorResponse(code, message, List.of()));
     }
 
     /** The route template (so /metrics labels do not explode with ids), or "unmatched". */

@@ -1,38 +1,25 @@
 package com.covalue.http;
 
-import com.covalue.advice.Advisor;
-import com.covalue.ruleset.RuleSet;
-import com.covalue.model.Problem;
-import com.covalue.model.Snapshot;
+import com.covalue.app.Covalue;
+import com.covalue.model.CovalueException;
+import com.covalue.model.RenewalWindow;
 import com.covalue.model.Verdict;
-import com.covalue.app.RuleRegistry;
-import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
-import com.covalue.store.InvalidCursorException;
 import com.covalue.store.Page;
-import com.covalue.store.RelationshipSummary;
-import com.covalue.store.RenewalDue;
-import com.covalue.store.SnapshotExistsException;
 import com.covalue.store.StoredSnapshot;
-import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
-import com.covalue.app.EvaluationSlots;
 
 /** Client/server IO for the relationship history: store and advise, list, read, renewals, delete. */
 final class HistoryController {
 
     static final int DEFAULT_PAGE = 20;
-    static final int DEFAULT_WITHIN_DAYS = 180;
-    static final int MAX_WITHIN_DAYS = 3650;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** One page of a listing; {@code next} is absent on the last page. */
@@ -61,27 +48,12 @@ final class HistoryController {
         }
     }
 
-    record RenewalsBody(LocalDate today, int within, List<RenewalDue> items) {
-    }
-
-    private final HistoryStore store;
-    private final RuleRegistry registry;
-    private final SnapshotReader reader;
+    private final Covalue covalue;
     private final ServiceConfig config;
-    private final ServiceMetrics metrics;
-    private final Clock clock;
-    private final EvaluationSlots slots;
-    private final Advisor advisor = new Advisor();
 
-    HistoryController(HistoryStore store, RuleRegistry registry, SnapshotReader reader, ServiceConfig config,
-            ServiceMetrics metrics, Clock clock, EvaluationSlots slots) {
-        this.slots = slots;
-        this.store = store;
-        this.registry = registry;
-        this.reader = reader;
+    HistoryController(Covalue covalue, ServiceConfig config) {
+        this.covalue = covalue;
         this.config = config;
-        this.metrics = metrics;
-        this.clock = clock;
     }
 
     void storeSnapshot(Context ctx) {
@@ -89,46 +61,24 @@ final class HistoryController {
             BearerToken.require(ctx, config.writeToken(), "write token", "");
         }
         String id = pathId(ctx);
-        boolean replace = booleanParam(ctx, "replace");
-        JsonNode body = Bodies.json(ctx, config.maxBodyBytes());
-        Snapshot snapshot = reader.read(body);
-        if (!snapshot.relationship().id().equals(id)) {
-            throw new ApiException(400, "id_mismatch", "The snapshot is of relationship '" + snapshot.relationship().id()
-                    + "' but was sent to /relationships/" + id + ".",
-                    List.of(Problem.atField("relationship.id", "must be '" + id + "', the id in the path")));
-        }
-        RuleSet rules = registry.active().orElseThrow(HistoryController::notReady);
-        HistoryStore.Saved saved;
-        try {
-            saved = store.save(snapshot, body.toString(), replace,
-                    previous -> slots.run(() -> advisor.evaluate(rules, snapshot, new Advisor.Options(false, previous)).advice()));
-        } catch (SnapshotExistsException e) {
-            throw new ApiException(409, "snapshot_exists", "Relationship " + id + " already has a snapshot assessed on "
-                    + e.assessedOn + "; send it with ?replace=true to replace it.",
-                    List.of(Problem.atField("assessedOn", "already stored for " + e.assessedOn)));
-        }
-        metrics.evaluated(1);
-        ctx.header("Location", "/api/v1/relationships/" + id + "/snapshots/" + snapshot.assessedOn());
+        QueryParams q = QueryParams.of(ctx);
+        boolean replace = q.bool("replace");
+        q.check();
+        HistoryStore.Saved saved = covalue.storeAndAdvise(id, Bodies.json(ctx, config.maxBodyBytes()), replace);
+        ctx.header("Location", "/api/v1/relationships/" + id + "/snapshots/" + saved.stored().assessedOn());
         ctx.status(saved.replaced() ? 200 : 201).contentType("application/json").result(saved.stored().adviceJson());
     }
 
     void list(Context ctx) {
-        Bodies.send(ctx, 200, PageBody.of(paged(() -> store.relationships(limit(ctx), ctx.queryParam("cursor")))));
+        Bodies.send(ctx, 200, PageBody.of(covalue.relationships(limit(ctx), ctx.queryParam("cursor"))));
     }
 
     void one(Context ctx) {
-        String id = pathId(ctx);
-        RelationshipSummary r = store.relationship(id).orElseThrow(() -> notStored(id));
-        Bodies.send(ctx, 200, r);
+        Bodies.send(ctx, 200, covalue.relationship(pathId(ctx)));
     }
 
     void history(Context ctx) {
-        String id = pathId(ctx);
-        int limit = limit(ctx);
-        Page<StoredSnapshot> page = paged(() -> store.snapshots(id, limit, ctx.queryParam("cursor")));
-        if (page.items().isEmpty() && store.relationship(id).isEmpty()) {
-            throw notStored(id);
-        }
+        Page<StoredSnapshot> page = covalue.snapshots(pathId(ctx), limit(ctx), ctx.queryParam("cursor"));
         Bodies.send(ctx, 200, new PageBody<>(page.items().stream().map(HistoryItem::of).toList(), page.next()));
     }
 
@@ -138,31 +88,27 @@ final class HistoryController {
         try {
             on = LocalDate.parse(ctx.pathParam("assessedOn"));
         } catch (DateTimeParseException e) {
-            throw badParameter("assessedOn", "must be a date YYYY-MM-DD, not '" + ctx.pathParam("assessedOn") + "'");
+            throw CovalueException.invalidParameter("assessedOn", "must be a date YYYY-MM-DD, not '"
+                    + shorten(ctx.pathParam("assessedOn")) + "'");
         }
-        StoredSnapshot s = store.snapshot(id, on).orElseThrow(() -> new ApiException(404, "not_found",
-                "Relationship " + id + " has no snapshot assessed on " + on + "."));
-        Bodies.send(ctx, 200, StoredBody.of(s));
+        Bodies.send(ctx, 200, StoredBody.of(covalue.snapshot(id, on)));
     }
 
     void latestAdvice(Context ctx) {
-        String id = pathId(ctx);
-        StoredSnapshot s = store.latest(id).orElseThrow(() -> notStored(id));
-        ctx.status(200).contentType("application/json").result(s.adviceJson());
+        ctx.status(200).contentType("application/json").result(covalue.latest(pathId(ctx)).adviceJson());
     }
 
     void renewals(Context ctx) {
-        int within = intParam(ctx, "within", DEFAULT_WITHIN_DAYS, 0, MAX_WITHIN_DAYS);
-        Bodies.send(ctx, 200, new RenewalsBody(LocalDate.now(clock), within, store.renewals(within)));
+        QueryParams q = QueryParams.of(ctx);
+        int within = q.integer("within", RenewalWindow.DEFAULT_DAYS, days -> RenewalWindow.problemWith(days).map(p -> p.message()));
+        q.check();
+        Bodies.send(ctx, 200, covalue.renewals(new RenewalWindow(within)));
     }
 
     void delete(Context ctx) {
         BearerToken.require(ctx, config.adminToken(), "admin token",
                 "Admin endpoints are disabled: start the service with --admin-token.");
-        String id = pathId(ctx);
-        if (!store.delete(id)) {
-            throw notStored(id);
-        }
+        covalue.delete(pathId(ctx));
         ctx.status(204);
     }
 
@@ -171,61 +117,17 @@ final class HistoryController {
     private static String pathId(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ID.matcher(id).matches()) {
-            throw badParameter("id", "a relationship id is 1-64 characters of A-Z a-z 0-9 . _ -, not '" + shorten(id) + "'");
+            throw CovalueException.invalidParameter("id",
+                    "a relationship id is 1-64 characters of A-Z a-z 0-9 . _ -, not '" + shorten(id) + "'");
         }
         return id;
     }
 
     private static int limit(Context ctx) {
-        return intParam(ctx, "limit", DEFAULT_PAGE, 1, HistoryStore.MAX_PAGE);
-    }
-
-    private static int intParam(Context ctx, String name, int otherwise, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return otherwise;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw badParameter(name, "must be a whole number from " + min + " to " + max + ", not '" + shorten(text) + "'");
-    }
-
-    private static boolean booleanParam(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.equals("false")) {
-            return false;
-        }
-        if (text.equals("true")) {
-            return true;
-        }
-        throw badParameter(name, "must be true or false, not '" + shorten(text) + "'");
-    }
-
-    private static <T> Page<T> paged(java.util.function.Supplier<Page<T>> read) {
-        try {
-            return read.get();
-        } catch (InvalidCursorException e) {
-            throw badParameter("cursor", e.getMessage());
-        }
-    }
-
-    private static ApiException badParameter(String field, String message) {
-        return new ApiException(400, "invalid_parameter", "The parameter '" + field + "' is not valid: " + message + ".",
-                List.of(Problem.atField(field, message)));
-    }
-
-    private static ApiException notStored(String id) {
-        return new ApiException(404, "not_found", "No relationship '" + id + "' is stored.");
-    }
-
-    private static ApiException notReady() {
-        return new ApiException(503, "not_ready", "No rule set is active yet; see GET /api/v1/rules for the last load attempt.");
+        QueryParams q = QueryParams.of(ctx);
+        int limit = q.integer("limit", DEFAULT_PAGE, 1, HistoryStore.MAX_PAGE);
+        q.check();
+        return limit;
     }
 
     private static String shorten(String s) {

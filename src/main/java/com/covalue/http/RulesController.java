@@ -1,51 +1,38 @@
 package com.covalue.http;
 
-import com.covalue.ruleset.RuleSet;
+import com.covalue.app.Covalue;
 import com.covalue.app.ReloadOutcome;
 import com.covalue.app.RuleRegistry;
-import com.covalue.store.HistoryStore;
 import io.javalin.http.Context;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import com.covalue.model.ErrorCode;
+import com.covalue.model.CovalueException;
 
 /** The active rules, their last reload, the admin reload, and the health probes. */
 final class RulesController {
 
-    /** What GET /api/v1/rules answers. */
-    record RulesStatus(String revision, Integer count, String folder, List<String> files, Instant loadedAt,
-            ReloadOutcome lastReload) {
-    }
-
     private final RuleRegistry registry;
     private final ServiceConfig config;
-    private final HistoryStore store;
+    private final Covalue covalue;
 
-    RulesController(RuleRegistry registry, ServiceConfig config, HistoryStore store) {
+    RulesController(RuleRegistry registry, ServiceConfig config, Covalue covalue) {
         this.registry = registry;
         this.config = config;
-        this.store = store;
+        this.covalue = covalue;
     }
 
     void status(Context ctx) {
-        Bodies.send(ctx, 200, status());
-    }
-
-    private RulesStatus status() {
-        RuleSet active = registry.active().orElse(null);
-        return new RulesStatus(active == null ? null : active.revision(), active == null ? null : active.ruleCount(),
-                registry.folder().toString(), active == null ? List.of() : active.files(),
-                active == null ? null : active.compiledAt(), registry.lastReload().orElse(null));
+        Bodies.send(ctx, 200, registry.status());
     }
 
     void reload(Context ctx) {
         authorise(ctx);
         ReloadOutcome outcome = registry.reload("admin");
         if (outcome.rejected()) {
-            throw new ApiException(422, "rules_rejected", "The rules were not loaded (" + outcome.errors().size()
+            throw new CovalueException(ErrorCode.RULES_REJECTED, "The rules were not loaded (" + outcome.errors().size()
                     + " problems); the previous rules keep serving.", outcome.errors());
         }
-        Bodies.send(ctx, 200, status());
+        Bodies.send(ctx, 200, registry.status());
     }
 
     void live(Context ctx) {
@@ -54,13 +41,16 @@ final class RulesController {
 
     /** Ready when a rule set is active and, with a history store, the store answers. */
     void ready(Context ctx) {
-        if (store != null && !store.reachable()) {
+        if (!covalue.storeReachable()) {
             Bodies.send(ctx, 503, Map.of("status", "NOT_READY", "reason", "the history store cannot be reached"));
             return;
         }
-        registry.active().ifPresentOrElse(
-                rules -> Bodies.send(ctx, 200, Map.of("status", "READY", "revision", rules.revision())),
-                () -> Bodies.send(ctx, 503, Map.of("status", "NOT_READY")));
+        String revision = registry.status().revision();
+        if (revision == null) {
+            Bodies.send(ctx, 503, Map.of("status", "NOT_READY"));
+        } else {
+            Bodies.send(ctx, 200, Map.of("status", "READY", "revision", revision));
+        }
     }
 
     private void authorise(Context ctx) {

@@ -14,4 +14,8 @@ public record ErrorResponse(String code, String message, List<Problem> errors) {
         Objects.requireNonNull(message, "message == null");
         errors = List.copyOf(errors);
     }
+
+    public ErrorResponse(ErrorCode code, String message, List<Problem> errors) {
+        this(code.code(), message, errors);
+    }
 }

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import com.covalue.model.ErrorCode;
 
 /**
  * Finds the snapshots of a portfolio on disk. A {@code .json} file holds one snapshot, or a JSON
@@ -180,7 +181,7 @@ public final class PortfolioFiles {
     }
 
     private static Unreadable unreadable(PortfolioItem item, String message, String problem) {
-        return new Unreadable(item, new ErrorResponse("unreadable_file", message,
+        return new Unreadable(item, new ErrorResponse(ErrorCode.UNREADABLE_FILE, message,
                 List.of(Problem.atLine(item.file(), item.line(), problem))));
     }
 

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import com.covalue.model.ErrorCode;
 
 /**
  * Reviews a portfolio of snapshots before renewal: reads and checks every snapshot, keeps the
@@ -194,7 +195,7 @@ public final class PortfolioReviewer {
 
     /** A line of a JSON Lines file is its own document: its "line 1" would only contradict the file's line number. */
     private static ErrorResponse located(PortfolioItem source, ErrorResponse error) {
-        if (source.line() == null || !"malformed_json".equals(error.code())) {
+        if (source.line() == null || !ErrorCode.MALFORMED_JSON.code().equals(error.code())) {
             return error;
         }
         return new ErrorResponse(error.code(), error.message().replace(" at line 1, column ", " at column "),

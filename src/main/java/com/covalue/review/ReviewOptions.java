@@ -1,5 +1,6 @@
 package com.covalue.review;
 
+import com.covalue.model.RenewalWindow;
 import com.covalue.model.Verdict;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -14,17 +15,13 @@ import java.util.Objects;
  */
 public record ReviewOptions(LocalDate asOf, int withinDays, Verdict failOn, boolean strict) {
 
-    public static final int DEFAULT_WITHIN_DAYS = 180;
     public static final Verdict DEFAULT_FAIL_ON = Verdict.REMEDIATE_BEFORE_RENEWAL;
-    /** Ten years: a window longer than any contract term is almost certainly a typo. */
-    public static final int MAX_WITHIN_DAYS = 3660;
 
+    /** @throws com.covalue.model.CovalueException when {@code withinDays} is out of {@link RenewalWindow}'s range */
     public ReviewOptions {
         Objects.requireNonNull(asOf, "asOf == null");
         Objects.requireNonNull(failOn, "failOn == null");
-        if (withinDays < 0 || withinDays > MAX_WITHIN_DAYS) {
-            throw new IllegalArgumentException("withinDays must be 0.." + MAX_WITHIN_DAYS + ", got " + withinDays);
-        }
+        new RenewalWindow(withinDays);
     }
 
     /** The last renewal date that is due in this review. */

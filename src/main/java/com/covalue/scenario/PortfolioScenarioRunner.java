@@ -9,6 +9,7 @@ import com.covalue.review.PortfolioReviewer;
 import com.covalue.review.Review;
 import com.covalue.review.Review.Reviewed;
 import com.covalue.review.Review.Unreadable;
+import com.covalue.model.RenewalWindow;
 import com.covalue.review.ReviewOptions;
 import com.covalue.validation.SnapshotReader;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class PortfolioScenarioRunner {
 
     public static ReviewOptions options(PortfolioExpectations want) {
         return new ReviewOptions(Objects.requireNonNull(want.asOf(), "review.yaml needs asOf"),
-                want.within() == null ? ReviewOptions.DEFAULT_WITHIN_DAYS : want.within(),
+                want.within() == null ? RenewalWindow.DEFAULT_DAYS : want.within(),
                 want.failOn() == null ? ReviewOptions.DEFAULT_FAIL_ON : want.failOn(),
                 Boolean.TRUE.equals(want.strict()));
     }

@@ -79,13 +79,11 @@ public final class ScenarioRunner {
         } catch (IOException e) {
             return new ScenarioResult(name, List.of(e.getMessage()), Set.of());
         }
-        if (previous != null && !previous.relationship().id().equals(snapshot.relationship().id())) {
-            return new ScenarioResult(name, List.of(PREVIOUS + ": relationship.id is " + previous.relationship().id()
-                    + " but " + SNAPSHOT + " has " + snapshot.relationship().id() + "; both must describe the same relationship"), Set.of());
-        }
-        if (previous != null && !previous.assessedOn().isBefore(snapshot.assessedOn())) {
-            return new ScenarioResult(name, List.of(PREVIOUS + ": assessedOn " + previous.assessedOn() + " must be before "
-                    + SNAPSHOT + "'s " + snapshot.assessedOn()), Set.of());
+        if (previous != null) {
+            var problem = previous.problemAsPreviousOf(snapshot);
+            if (problem.isPresent()) {
+                return new ScenarioResult(name, List.of(PREVIOUS + ": " + problem.get().describe()), Set.of());
+            }
         }
         Advisor.Result result = advisor.evaluate(rules, snapshot, new Advisor.Options(false, previous));
         check(expect, result.advice(), failures);

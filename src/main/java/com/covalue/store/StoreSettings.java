@@ -1,5 +1,6 @@
 package com.covalue.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -30,6 +31,18 @@ public record StoreSettings(String url, String user, String password) {
     /** The embedded store: an H2 database file {@code covalue.mv.db} in {@code dataFolder}. */
     public static StoreSettings embedded(Path dataFolder) {
         return new StoreSettings("jdbc:h2:file:" + dataFolder.toAbsolutePath().normalize().resolve("covalue") + H2_OPTIONS, null, null);
+    }
+
+    /**
+     * The embedded store in {@code dataFolder}, which must exist already: for reading a store, where
+     * creating an empty one would only hide a mistyped folder.
+     */
+    public static StoreSettings existingEmbedded(Path dataFolder) {
+        Path file = dataFolder.resolve("covalue.mv.db");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no history store in " + dataFolder + " (expected " + file + ")");
+        }
+        return embedded(dataFolder);
     }
 
     public boolean isEmbedded() {

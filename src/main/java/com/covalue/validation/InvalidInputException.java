@@ -1,24 +1,14 @@
 package com.covalue.validation;
 
-import com.covalue.model.ErrorResponse;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
 import com.covalue.model.Problem;
 import java.util.List;
 
 /** An input (snapshot, options, file) that cannot be used, with every problem found in it. */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends CovalueException {
 
-    private final ErrorResponse error;
-
-    public InvalidInputException(String code, String message, List<Problem> problems) {
-        super(message);
-        this.error = new ErrorResponse(code, message, problems);
-    }
-
-    public ErrorResponse error() {
-        return error;
-    }
-
-    public List<Problem> problems() {
-        return error.errors();
+    public InvalidInputException(ErrorCode code, String message, List<Problem> problems) {
+        super(code, message, problems);
     }
 }

@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import com.covalue.model.ErrorCode;
 
 /**
  * Reads a Snapshot v1 from JSON and checks it completely: against the published JSON Schema
@@ -54,7 +55,7 @@ public final class SnapshotReader {
     public Snapshot read(JsonNode node) {
         List<Problem> problems = validate(node);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("invalid_snapshot",
+            throw new InvalidInputException(ErrorCode.INVALID_SNAPSHOT,
                     problems.size() == 1 ? "The snapshot has 1 problem." : "The snapshot has " + problems.size() + " problems.",
                     problems);
         }
@@ -72,13 +73,13 @@ public final class SnapshotReader {
             // A byte-order mark (common in files saved by Windows tools) is not part of the JSON.
             JsonNode node = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (node == null || node.isMissingNode()) {
-                throw new InvalidInputException("malformed_json", "The input is empty; expected a JSON object.", List.of());
+                throw new InvalidInputException(ErrorCode.MALFORMED_JSON, "The input is empty; expected a JSON object.", List.of());
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException("malformed_json", "The input is not valid JSON" + where + ": " + e.getOriginalMessage(),
+            throw new InvalidInputException(ErrorCode.MALFORMED_JSON, "The input is not valid JSON" + where + ": " + e.getOriginalMessage(),
                     List.of(Problem.atField("", "not valid JSON" + where + ": " + e.getOriginalMessage())));
         }
     }

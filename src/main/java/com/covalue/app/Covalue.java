@@ -1,0 +1,383 @@
+package com.covalue.app;
+
+import com.covalue.advice.Advisor;
+import com.covalue.model.Advice;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
+import com.covalue.model.ErrorResponse;
+import com.covalue.model.Problem;
+import com.covalue.model.RenewalWindow;
+import com.covalue.model.Snapshot;
+import com.covalue.review.PortfolioFiles;
+import com.covalue.review.PortfolioItem;
+import com.covalue.review.PortfolioReviewer;
+import com.covalue.review.Review;
+import com.covalue.review.ReviewOptions;
+import com.covalue.ruleset.RuleInfo;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.scenario.PortfolioScenarioRunner;
+import com.covalue.scenario.ScenarioResult;
+import com.covalue.scenario.ScenarioRunner;
+import com.covalue.store.HistoryStore;
+import com.covalue.store.InvalidCursorException;
+import com.covalue.store.Page;
+import com.covalue.store.RelationshipSummary;
+import com.covalue.store.RenewalDue;
+import com.covalue.store.SnapshotExistsException;
+import com.covalue.store.StoreSettings;
+import com.covalue.store.StoredSnapshot;
+import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door: every use case the service and the command line offer, each one call. Adapters
+ * parse their input (an HTTP request, command-line options), call one method here, and write what
+ * it returns; errors come out as {@link CovalueException}s with the contract's codes.
+ *
+ * <p>Thread-safe. Evaluations run in {@link EvaluationSlots}, so a busy service keeps a core for a
+ * rule reload; each piece of work takes the rule set once and uses it to its end.
+ */
+public final class Covalue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Covalue.class);
+
+    private final RuleSource rules;
+    private final SnapshotReader reader;
+    private final EvaluationSlots slots;
+    private final HistoryStore store;
+    private final Clock clock;
+    private final IntConsumer evaluated;
+    private final Advisor advisor = new Advisor();
+
+    private Covalue(RuleSource rules, SnapshotReader reader, EvaluationSlots slots, HistoryStore store, Clock clock,
+            IntConsumer evaluated) {
+        this.rules = rules;
+        this.reader = reader;
+        this.slots = slots;
+        this.store = store;
+        this.clock = clock;
+        this.evaluated = evaluated;
+    }
+
+    /**
+     * The service's front door: one evaluation per core at a time, every evaluation counted.
+     *
+     * @param store the history store, or null for the stateless service
+     * @param clock "today" for the renewal calendar and a review's default as-of day
+     */
+    public static Covalue service(RuleSource rules, SnapshotReader reader, HistoryStore store, Clock clock,
+            ServiceMetrics metrics) {
+        return new Covalue(rules, reader, EvaluationSlots.perCore(), store, clock, metrics::evaluated);
+    }
+
+    /** A command's front door: no history store, evaluations not queued (a command is its own machine). */
+    public static Covalue command(RuleSource rules, Clock clock) {
+        return new Covalue(rules, new SnapshotReader(clock), new EvaluationSlots(Integer.MAX_VALUE), null, clock, n -> { });
+    }
+
+    /** "Today", for the renewal calendar and a review's default as-of day. */
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---- reading ----
+
+    /** Parses and validates one snapshot. @throws CovalueException naming every problem */
+    public Snapshot read(String json) {
+        return reader.read(json);
+    }
+
+    /** As {@link #read(String)}, with the input's name (a file) in front of the message. */
+    public Snapshot read(String json, String name) {
+        try {
+            return reader.read(json);
+        } catch (CovalueException e) {
+            throw new CovalueException(e.code(), name + ": " + e.getMessage(), e.problems());
+        }
+    }
+
+    /**
+     * Reads and parses a body and does nothing else: what advice would cost if the rules were
+     * free, the limit the HTTP benchmark measures advice against. Answers the number of fields.
+     */
+    public int parseOnly(String json) {
+        return SnapshotReader.parse(json).size();
+    }
+
+    // ---- advice ----
+
+    /** Advice on one snapshot in its JSON text, without history. */
+    public Advice advise(String json, boolean explain) {
+        return advise(new AdviceRequest(read(json), explain));
+    }
+
+    public Advice advise(AdviceRequest request) {
+        RuleSet ruleSet = rules.current();
+        Advice advice = slots.run(() -> advisor.evaluate(ruleSet, request.snapshot(),
+                new Advisor.Options(request.explain(), request.previous())).advice());
+        evaluated.accept(1);
+        return advice;
+    }
+
+    /**
+     * Advice on each snapshot of a JSON array, all with one rule set. An item that is not a valid
+     * snapshot gets its error in place of advice; the others are not affected.
+     */
+    public BatchAdvice adviseBatch(String json, int maxItems) {
+        JsonNode body = SnapshotReader.parse(json);
+        if (!body.isArray()) {
+            throw new CovalueException(ErrorCode.INVALID_BATCH, "A batch must be a JSON array of snapshots.",
+                    List.of(Problem.atField("", "expected an array, got " + typeOf(body))));
+        }
+        if (body.size() > maxItems) {
+            throw new CovalueException(ErrorCode.BATCH_TOO_LARGE, "A batch may hold at most " + maxItems
+                    + " snapshots; this one has " + body.size() + ".");
+        }
+        RuleSet ruleSet = rules.current(); // the whole batch is judged by one rule set
+        List<BatchAdvice.Item> results = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            results.add(adviseItem(ruleSet, i, body.get(i)));
+        }
+        evaluated.accept(body.size());
+        return new BatchAdvice(new Advice.RulesUsed(ruleSet.revision(), ruleSet.ruleCount()), results);
+    }
+
+    private BatchAdvice.Item adviseItem(RuleSet ruleSet, int index, JsonNode item) {
+        try {
+            Snapshot snapshot = reader.read(item);
+            // a slot per item, not per batch: single requests queue behind one item at most
+            return new BatchAdvice.Item(index, slots.run(() -> advisor.advise(ruleSet, snapshot)), null);
+        } catch (CovalueException e) {
+            return new BatchAdvice.Item(index, null, e.error());
+        } catch (RuntimeException e) {
+            // one item our code cannot handle must not fail the others
+            LOG.error("unexpected error on batch item {}", index, e);
+            return new BatchAdvice.Item(index, null, new ErrorResponse(ErrorCode.INTERNAL_ERROR,
+                    "Something went wrong on our side with this item; the error has been logged.", List.of()));
+        }
+    }
+
+    // ---- renewal review ----
+
+    /** The renewal review of the snapshots in a JSON array, one after the other on one thread. */
+    public Review review(String json, ReviewOptions options) {
+        JsonNode body = SnapshotReader.parse(json);
+        if (!body.isArray()) {
+            throw new CovalueException(ErrorCode.INVALID_REVIEW, "A review takes a JSON array of snapshots.",
+                    List.of(Problem.atField("", "expected an array, got " + typeOf(body))));
+        }
+        RuleSet ruleSet = rules.current();
+        List<JsonNode> items = StreamSupport.stream(body.spliterator(), false).toList();
+        // Sequential: the server already runs requests side by side, so one review takes one thread.
+        Review review = slots.run(() -> new PortfolioReviewer(reader, false, PortfolioReviewer.Progress.NONE)
+                .review(() -> ruleSet, options, PortfolioReviewer.indexed(items), List.of()));
+        evaluated.accept(review.summary().reviewed());
+        return review;
+    }
+
+    /**
+     * The renewal review of snapshot files and, optionally, a history store, on every core. The rule
+     * set is taken only once the files are read, so a one-shot compile runs while they are.
+     *
+     * @throws CovalueException {@code file_not_found} for a path that does not exist,
+     *                          {@code invalid_parameter} when there is nothing to review
+     */
+    public Review review(PortfolioRequest request, PortfolioReviewer.Progress progress) {
+        for (Path path : request.paths()) {
+            if (!Files.exists(path)) {
+                throw new CovalueException(ErrorCode.FILE_NOT_FOUND, "no such file or folder: " + path);
+            }
+        }
+        PortfolioFiles.Found found;
+        try {
+            found = PortfolioFiles.find(request.paths(), request.report()); // a report in the portfolio is not a snapshot
+        } catch (PortfolioFiles.MissingPathException e) { // deleted since the check above
+            throw new CovalueException(ErrorCode.FILE_NOT_FOUND, e.getMessage());
+        }
+        List<PortfolioReviewer.Input> inputs = new ArrayList<>(found.inputs());
+        if (request.store() != null) {
+            inputs.addAll(storedInputs(request.store()));
+        }
+        if (inputs.isEmpty() && found.unreadable().isEmpty()) {
+            throw new CovalueException(ErrorCode.INVALID_PARAMETER, request.paths().isEmpty()
+                    ? "the history store has no snapshots"
+                    : "found no snapshot files (*.json, *.jsonl, *.ndjson) in " + request.paths()
+                            + (request.store() != null ? " and no snapshot in the history store" : ""));
+        }
+        return new PortfolioReviewer(reader, true, progress)
+                .review(rules::current, request.options(), inputs, found.unreadable(), found.warnings());
+    }
+
+    /**
+     * Every snapshot in a history store, each named {@code store:<id>/<assessedOn>} in reports.
+     * They are checked again like files: the review trusts no input it did not read itself.
+     */
+    private List<PortfolioReviewer.Input> storedInputs(StoreSettings settings) {
+        try (HistoryStore history = HistoryStore.open(settings, clock)) {
+            return history.allSnapshotJson().stream()
+                    .map(s -> PortfolioReviewer.Input.text(
+                            PortfolioItem.file("store:" + s.relationshipId() + "/" + s.assessedOn()), s.json()))
+                    .toList();
+        }
+    }
+
+    // ---- rules ----
+
+    /** The rule set in use; for a command, waits for its compile. */
+    public RulesInUse rulesInUse() {
+        RuleSet ruleSet = rules.current();
+        return new RulesInUse(ruleSet.revision(), ruleSet.ruleCount(), ruleSet.files().size());
+    }
+
+    /**
+     * Runs every scenario and portfolio scenario under {@code scenarios} against the rules, and
+     * lists the rules none of them fired.
+     *
+     * @throws CovalueException {@code invalid_parameter} when there is no scenario at all
+     */
+    public Verification verify(Path scenarios) {
+        List<Path> folders = ScenarioRunner.find(scenarios);
+        if (folders.isEmpty()) {
+            throw new CovalueException(ErrorCode.INVALID_PARAMETER, "no scenarios found under " + scenarios
+                    + " (each needs a folder with snapshot.json and expect.yaml)");
+        }
+        RuleSet ruleSet = rules.current();
+        ScenarioRunner runner = new ScenarioRunner(reader.clock());
+        Set<String> fired = new HashSet<>();
+        List<Verification.Outcome> outcomes = new ArrayList<>();
+        for (Path folder : folders) {
+            ScenarioResult result = runner.run(ruleSet, scenarios, folder);
+            fired.addAll(result.rulesFired());
+            outcomes.add(new Verification.Outcome(result.name(), result.failures()));
+        }
+        PortfolioScenarioRunner reviews = new PortfolioScenarioRunner(reader.clock());
+        List<Verification.Outcome> portfolios = PortfolioScenarioRunner.find(scenarios).stream()
+                .map(folder -> reviews.run(ruleSet, scenarios, folder))
+                .map(result -> new Verification.Outcome(result.name(), result.failures()))
+                .toList();
+        List<Verification.UnfiredRule> unfired = ruleSet.rules().values().stream()
+                .filter(rule -> !fired.contains(rule.name()))
+                .sorted(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line))
+                .map(rule -> new Verification.UnfiredRule(rule.file(), rule.line(), rule.name()))
+                .toList();
+        return new Verification(outcomes, portfolios, unfired);
+    }
+
+    // ---- history ----
+
+    /**
+     * Stores a snapshot of relationship {@code id} with its advice, judged against the snapshot
+     * before it; {@code replace} allows replacing one of the same day.
+     */
+    public HistoryStore.Saved storeAndAdvise(String id, String json, boolean replace) {
+        JsonNode body = SnapshotReader.parse(json);
+        Snapshot snapshot = reader.read(body);
+        if (!snapshot.relationship().id().equals(id)) {
+            throw new CovalueException(ErrorCode.ID_MISMATCH, "The snapshot is of relationship '" + snapshot.relationship().id()
+                    + "' but was sent to /relationships/" + id + ".",
+                    List.of(Problem.atField("relationship.id", "must be '" + id + "', the id in the path")));
+        }
+        RuleSet ruleSet = rules.current();
+        HistoryStore.Saved saved;
+        try {
+            saved = history().save(snapshot, body.toString(), replace, previous -> slots.run(() ->
+                    advisor.evaluate(ruleSet, snapshot, new Advisor.Options(false, previous)).advice()));
+        } catch (SnapshotExistsException e) {
+            throw new CovalueException(ErrorCode.SNAPSHOT_EXISTS, "Relationship " + id + " already has a snapshot assessed on "
+                    + e.assessedOn + "; send it with ?replace=true to replace it.",
+                    List.of(Problem.atField("assessedOn", "already stored for " + e.assessedOn)));
+        }
+        evaluated.accept(1);
+        return saved;
+    }
+
+    public Page<RelationshipSummary> relationships(int limit, String cursor) {
+        return paged(() -> history().relationships(limit, cursor));
+    }
+
+    public RelationshipSummary relationship(String id) {
+        return history().relationship(id).orElseThrow(() -> notStored(id));
+    }
+
+    /** One page of a relationship's snapshots, newest first. */
+    public Page<StoredSnapshot> snapshots(String id, int limit, String cursor) {
+        Page<StoredSnapshot> page = paged(() -> history().snapshots(id, limit, cursor));
+        if (page.items().isEmpty() && history().relationship(id).isEmpty()) {
+            throw notStored(id);
+        }
+        return page;
+    }
+
+    public StoredSnapshot snapshot(String id, LocalDate assessedOn) {
+        return history().snapshot(id, assessedOn).orElseThrow(() -> new CovalueException(ErrorCode.NOT_FOUND,
+                "Relationship " + id + " has no snapshot assessed on " + assessedOn + "."));
+    }
+
+    public StoredSnapshot latest(String id) {
+        return history().latest(id).orElseThrow(() -> notStored(id));
+    }
+
+    /** Relationships whose renewal falls within the window from today, or is overdue. */
+    public Renewals renewals(RenewalWindow window) {
+        return new Renewals(LocalDate.now(clock()), window.days(), history().renewals(window.days()));
+    }
+
+    /** What {@link #renewals} answers. */
+    public record Renewals(LocalDate today, int within, List<RenewalDue> items) {
+    }
+
+    /** Deletes a relationship with its whole history. */
+    public void delete(String id) {
+        if (!history().delete(id)) {
+            throw notStored(id);
+        }
+    }
+
+    /** True when snapshots can be stored: the service was started with a history store. */
+    public boolean hasHistory() {
+        return store != null;
+    }
+
+    /** False when the history store cannot be reached (true without one: nothing to reach). */
+    public boolean storeReachable() {
+        return store == null || store.reachable();
+    }
+
+    private HistoryStore history() {
+        if (store == null) {
+            throw new IllegalStateException("this front door has no history store");
+        }
+        return store;
+    }
+
+    private static <T> Page<T> paged(Supplier<Page<T>> read) {
+        try {
+            return read.get();
+        } catch (InvalidCursorException e) {
+            throw CovalueException.invalidParameter("cursor", e.getMessage());
+        }
+    }
+
+    private static CovalueException notStored(String id) {
+        return new CovalueException(ErrorCode.NOT_FOUND, "No relationship '" + id + "' is stored.");
+    }
+
+    private static String typeOf(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+}
