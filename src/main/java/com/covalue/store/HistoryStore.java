@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -139,16 +138,6 @@ public final class HistoryStore implements AutoCloseable {
     public List<StoredJson> allSnapshotJson() {
         return db.read(c -> Sql.list(c, "SELECT relationship_id, assessed_on, body FROM snapshot ORDER BY relationship_id, assessed_on",
                 Rows::storedJson));
-    }
-
-    /** Every stored relationship's history, one relationship at a time, so memory holds one history at most. */
-    public void forEachHistory(Consumer<List<Snapshot>> consumer) {
-        for (String id : relationshipIds()) {
-            List<Snapshot> h = history(id);
-            if (!h.isEmpty()) {
-                consumer.accept(h);
-            }
-        }
     }
 
     /** Deletes a relationship with all its snapshots and advice; false when it was not stored. */
