@@ -2,6 +2,7 @@ package com.covalue.http;
 
 import com.covalue.app.Covalue;
 import com.covalue.model.CovalueException;
+import com.covalue.model.Relationship;
 import com.covalue.model.RenewalWindow;
 import com.covalue.model.Verdict;
 import com.covalue.store.HistoryStore;
@@ -14,13 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Client/server IO for the relationship history: store and advise, list, read, renewals, delete. */
 final class HistoryController {
 
     static final int DEFAULT_PAGE = 20;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** One page of a listing; {@code next} is absent on the last page. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -116,7 +115,7 @@ final class HistoryController {
 
     private static String pathId(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!ID.matcher(id).matches()) {
+        if (!Relationship.isValidId(id)) {
             throw CovalueException.invalidParameter("id",
                     "a relationship id is 1-64 characters of A-Z a-z 0-9 . _ -, not '" + shorten(id) + "'");
         }
