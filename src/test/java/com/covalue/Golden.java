@@ -17,6 +17,8 @@ public final class Golden {
 
     /** Where the golden files live, relative to the project folder the tests run in. */
     public static final Path FOLDER = Path.of("src/test/resources/golden");
+    /** Where a differing output is written, so that {@code diff -r} shows the change. */
+    private static final Path ACTUAL = Path.of("target/golden-actual");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     private Golden() {
@@ -33,8 +35,14 @@ public final class Golden {
             }
             assertThat(file).as("golden file %s is missing: run the test with -Dgolden.update=true to create it", file)
                     .exists();
-            assertThat(actual).as("%s differs from its golden file (run with -Dgolden.update=true to accept it)", name)
-                    .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+            String expected = Files.readString(file, StandardCharsets.UTF_8);
+            if (!expected.equals(actual)) {
+                Path written = ACTUAL.resolve(name);
+                Files.createDirectories(written.getParent());
+                Files.writeString(written, actual, StandardCharsets.UTF_8);
+                assertThat(actual).as("%s differs from its golden file; this run's output is in %s for diff "
+                        + "(run with -Dgolden.update=true to accept it)", name, written).isEqualTo(expected);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import com.covalue.advice.Advisor;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.Json;
+import com.covalue.review.report.TextReport;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
 import com.covalue.validation.InvalidInputException;

@@ -1,4 +1,4 @@
-package com.covalue.cli;
+package com.covalue.review.report;
 
 import static com.covalue.TestSupport.SCENARIOS;
 import static com.covalue.TestSupport.realRules;
