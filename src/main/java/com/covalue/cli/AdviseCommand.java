@@ -6,6 +6,7 @@ import com.covalue.model.Advice;
 import com.covalue.model.CovalueException;
 import com.covalue.model.ErrorCode;
 import com.covalue.model.Json;
+import com.covalue.review.report.TextReport;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -104,19 +104,39 @@ public final class PortfolioReviewer {
                          List<String> gatheringWarnings) {
         List<String> warnings = new ArrayList<>(gatheringWarnings);
         List<Unreadable> invalid = new ArrayList<>(unreadable);
+        List<Read> read = readable(check(inputs), invalid);
+        List<NotDue> notDue = new ArrayList<>();
+        List<Read> known = knownOnAsOf(read, options, warnings, notDue);
+        List<List<Read>> histories = histories(known, warnings);
+        RuleSet rules = ruleSet.get();
+        List<Reviewed> reviewed = reviewAll(rules, options, due(histories, options, notDue));
+        invalid.sort(UNREADABLE_ORDER);
+        notDue.sort(NOT_DUE_ORDER);
+        Review.Summary summary = summary(options, inputs.size() + unreadable.size(), read, reviewed, notDue.size(), invalid.size());
+        return new Review(1, options.asOf(), options.withinDays(), options.failOn(),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), summary, reviewed, List.copyOf(notDue),
+                List.copyOf(invalid), List.copyOf(warnings));
+    }
+
+    /** The snapshots that were read; the others are added to {@code invalid}. */
+    private static List<Read> readable(List<Checked> checked, List<Unreadable> invalid) {
         List<Read> read = new ArrayList<>();
-        for (Checked outcome : check(inputs)) {
+        for (Checked outcome : checked) {
             if (outcome instanceof Read r) {
                 read.add(r);
             } else if (outcome instanceof Invalid bad) {
                 invalid.add(bad.why());
             }
         }
+        return read;
+    }
 
-        // The review sees only what was known on its as-of date; a relationship known only from
-        // later snapshots is listed as not due rather than silently dropped.
+    /**
+     * The review sees only what was known on its as-of date; a relationship known only from
+     * later snapshots is listed as not due rather than silently dropped.
+     */
+    private static List<Read> knownOnAsOf(List<Read> read, ReviewOptions options, List<String> warnings, List<NotDue> notDue) {
         List<Read> known = read.stream().filter(r -> !r.snapshot().assessedOn().isAfter(options.asOf())).toList();
-        List<NotDue> notDue = new ArrayList<>();
         if (known.size() < read.size()) {
             warnings.add((read.size() - known.size()) + " snapshot(s) assessed after " + options.asOf() + " were left out");
             Set<String> knownIds = known.stream().map(r -> r.snapshot().relationship().id()).collect(Collectors.toSet());
@@ -126,9 +146,11 @@ public final class PortfolioReviewer {
                 notDue.add(notDue(first, null, "assessed only after the as-of date (first on " + first.assessedOn() + ")"));
             }
         }
+        return known;
+    }
 
-        List<List<Read>> histories = histories(known, warnings);
-        RuleSet rules = ruleSet.get();
+    /** The histories whose latest renewal date falls in the window; the others are added to {@code notDue}. */
+    private static List<List<Read>> due(List<List<Read>> histories, ReviewOptions options, List<NotDue> notDue) {
         List<List<Read>> due = new ArrayList<>();
         for (List<Read> history : histories) {
             Snapshot latest = history.get(history.size() - 1).snapshot();
@@ -142,9 +164,13 @@ public final class PortfolioReviewer {
                 due.add(history);
             }
         }
+        return due;
+    }
 
+    /** Every due relationship reviewed, most urgent first. */
+    private List<Reviewed> reviewAll(RuleSet rules, ReviewOptions options, List<List<Read>> due) {
         AtomicInteger done = new AtomicInteger();
-        List<Reviewed> reviewed = stream(due)
+        return stream(due)
                 .map(history -> {
                     Reviewed r = reviewOne(rules, options, history);
                     progress.update("relationships reviewed", done.incrementAndGet(), due.size());
@@ -152,25 +178,28 @@ public final class PortfolioReviewer {
                 })
                 .sorted(URGENCY)
                 .toList();
+    }
 
-        invalid.sort(Comparator.comparing((Unreadable u) -> Objects.toString(u.source().file(), ""))
-                .thenComparing(u -> u.source().line() == null ? 0 : u.source().line())
-                .thenComparing(u -> u.source().index() == null ? 0 : u.source().index()));
-        notDue.sort(Comparator.comparing(NotDue::renewalDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(NotDue::id));
+    private static final Comparator<Unreadable> UNREADABLE_ORDER = Comparator
+            .comparing((Unreadable u) -> Objects.toString(u.source().file(), ""))
+            .thenComparing(u -> u.source().line() == null ? 0 : u.source().line())
+            .thenComparing(u -> u.source().index() == null ? 0 : u.source().index());
 
+    private static final Comparator<NotDue> NOT_DUE_ORDER = Comparator
+            .comparing(NotDue::renewalDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(NotDue::id);
+
+    /** The counts, the verdicts and the gate's decision. */
+    private static Review.Summary summary(ReviewOptions options, int given, List<Read> read, List<Reviewed> reviewed,
+                                          int notDue, int invalid) {
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             verdicts.put(v, 0);
         }
         reviewed.forEach(r -> verdicts.merge(r.verdict(), 1, Integer::sum));
-
         int relationships = (int) read.stream().map(r -> r.snapshot().relationship().id()).distinct().count();
-        Review.Summary summary = new Review.Summary(inputs.size() + unreadable.size(), invalid.size(), relationships,
-                reviewed.size(), notDue.size(), verdicts, gate(options, reviewed, invalid.size()));
-        return new Review(1, options.asOf(), options.withinDays(), options.failOn(),
-                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), summary, reviewed, List.copyOf(notDue),
-                List.copyOf(invalid), List.copyOf(warnings));
+        return new Review.Summary(given, invalid, relationships, reviewed.size(), notDue, verdicts,
+                gate(options, reviewed, invalid));
     }
 
     /** Most urgent first: soonest renewal, then the worse verdict, then by id so the order is stable. */

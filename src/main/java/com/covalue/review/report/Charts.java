@@ -1,6 +1,6 @@
 package com.covalue.review.report;
 
-import static com.covalue.review.report.HtmlReview.esc;
+import static com.covalue.review.report.HtmlOutput.escape;
 
 import com.covalue.model.Advice.Alignment;
 import com.covalue.model.Advice.FactorHealth;
@@ -11,11 +11,11 @@ import java.util.List;
  * The review's pictures, drawn as inline SVG so the report needs nothing from the network.
  * Colours always come with words or numbers beside them, so nothing depends on seeing colour.
  */
-final class Charts {
+public final class Charts {
 
     /** Health at or above this reads as good, below {@link #WEAK} as weak; between is worth watching. */
-    static final int GOOD = 70;
-    static final int WEAK = 45;
+    public static final int GOOD = 70;
+    public static final int WEAK = 45;
 
     private static final int LABEL_WIDTH = 104;
     private static final int PLOT_WIDTH = 200;
@@ -25,13 +25,13 @@ final class Charts {
     }
 
     /** Seven small squares, one per factor in order of dominance, for the portfolio table. */
-    static String healthStrip(Health health) {
+    public static String healthStrip(Health health) {
         int cell = 14;
         int gap = 3;
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"strip\" width=\"").append(7 * (cell + gap)).append("\" height=\"").append(cell)
                 .append("\" viewBox=\"0 0 ").append(7 * (cell + gap)).append(' ').append(cell)
-                .append("\" role=\"img\" aria-label=\"").append(esc(describe(health.factors()))).append("\">");
+                .append("\" role=\"img\" aria-label=\"").append(escape(describe(health.factors()))).append("\">");
         int x = 0;
         for (FactorHealth f : health.factors()) {
             s.append("<rect x=\"").append(x).append("\" y=\"0\" width=\"").append(cell).append("\" height=\"").append(cell)
@@ -42,14 +42,9 @@ final class Charts {
         return s.append("</svg>").toString();
     }
 
-    static String stripLegend() {
-        return "<p class=\"legend\">Factors, left to right in order of dominance: governance, trust, openness, delivery, "
-                + "mutual goals, measurement, innovation. " + swatch("good") + " " + GOOD + " or more " + swatch("watch") + " "
-                + WEAK + "–" + (GOOD - 1) + " " + swatch("weak") + " below " + WEAK + " " + swatch("unknown") + " no facts given</p>\n";
-    }
 
     /** One horizontal bar per factor on a 0–100 scale, with the two thresholds marked. */
-    static String healthBars(Health health) {
+    public static String healthBars(Health health) {
         List<FactorHealth> factors = health.factors();
         int width = LABEL_WIDTH + PLOT_WIDTH + 40;
         int height = factors.size() * ROW + 18;
@@ -83,7 +78,7 @@ final class Charts {
     }
 
     /** Client and supplier ratings side by side on one 1–5 scale per factor, joined by the gap. */
-    static String perceptions(List<Alignment> ratings) {
+    public static String perceptions(List<Alignment> ratings) {
         int width = LABEL_WIDTH + PLOT_WIDTH + 60;
         int top = 22;
         int height = top + ratings.size() * ROW + 18;
@@ -131,20 +126,16 @@ final class Charts {
     private static StringBuilder svg(String css, int width, int height, String label) {
         return new StringBuilder(2048).append("<svg class=\"").append(css).append("\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">");
+                .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
     }
 
-    static String band(Integer score) {
+    public static String band(Integer score) {
         if (score == null) {
             return "unknown";
         }
         return score >= GOOD ? "good" : score >= WEAK ? "watch" : "weak";
     }
 
-    private static String swatch(String band) {
-        return "<svg class=\"swatch\" width=\"10\" height=\"10\" aria-hidden=\"true\"><rect class=\"" + band
-                + "\" width=\"10\" height=\"10\" rx=\"2\"/></svg>";
-    }
 
     private static String describe(List<?> items) {
         StringBuilder s = new StringBuilder();

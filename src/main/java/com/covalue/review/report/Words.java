@@ -17,14 +17,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The words every review format shares, so text, Markdown and HTML say the same thing. */
-final class Words {
+public final class Words {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private Words() {
     }
 
-    static String verdict(Verdict v) {
+    public static String verdict(Verdict v) {
         return switch (v) {
             case RENEW -> "Renew";
             case RENEW_WITH_CONDITIONS -> "Renew with conditions";
@@ -34,7 +34,7 @@ final class Words {
     }
 
     /** What each verdict asks of the people reading the report. */
-    static String meaning(Verdict v) {
+    public static String meaning(Verdict v) {
         return switch (v) {
             case RENEW -> "the relationship is in good shape; renew on current terms";
             case RENEW_WITH_CONDITIONS -> "renew once the listed conditions are in place";
@@ -43,7 +43,7 @@ final class Words {
         };
     }
 
-    static String days(long days) {
+    public static String days(long days) {
         if (days == 0) {
             return "today";
         }
@@ -53,11 +53,11 @@ final class Words {
         return "in " + days + (days == 1 ? " day" : " days");
     }
 
-    static String date(LocalDate d) {
+    public static String date(LocalDate d) {
         return d == null ? "unknown" : DATE.format(d);
     }
 
-    static String owner(Owner o) {
+    public static String owner(Owner o) {
         return switch (o) {
             case CLIENT -> "Client";
             case SUPPLIER -> "Supplier";
@@ -65,11 +65,11 @@ final class Words {
         };
     }
 
-    static String score(Integer score) {
+    public static String score(Integer score) {
         return score == null ? "n/a" : score.toString();
     }
 
-    static String arrow(Direction d) {
+    public static String arrow(Direction d) {
         return switch (d) {
             case BETTER -> "▲";
             case STEADY -> "▶";
@@ -78,7 +78,7 @@ final class Words {
     }
 
     /** "health 48 → 41, verdict Renew → Remediate before renewal, since 1 May 2026". */
-    static String travel(Review.Travel t) {
+    public static String travel(Review.Travel t) {
         StringBuilder s = new StringBuilder(t.direction().name().toLowerCase(Locale.ROOT)).append(": health ")
                 .append(score(t.healthBefore())).append(" → ").append(score(t.healthNow()));
         if (t.verdictBefore() != null && t.verdictBefore() != t.verdictNow()) {
@@ -87,7 +87,7 @@ final class Words {
         return s.append(", since ").append(date(t.since())).toString();
     }
 
-    static String name(Reviewed r) {
+    public static String name(Reviewed r) {
         return printable(r.name() == null ? r.id() : r.name());
     }
 
@@ -96,7 +96,7 @@ final class Words {
      * cursor or break a table row) and bidirectional overrides (which can make text read
      * differently from what it is) become spaces.
      */
-    static String printable(String text) {
+    public static String printable(String text) {
         if (text == null) {
             return null;
         }
@@ -114,7 +114,7 @@ final class Words {
         return s == null ? text : s.toString();
     }
 
-    static String parties(Reviewed r) {
+    public static String parties(Reviewed r) {
         if (r.client() == null && r.supplier() == null) {
             return null;
         }
@@ -122,7 +122,7 @@ final class Words {
                 + (r.supplier() == null ? "supplier not named" : r.supplier()));
     }
 
-    static String money(BigDecimal value, String currency) {
+    public static String money(BigDecimal value, String currency) {
         if (value == null) {
             return null;
         }
@@ -130,7 +130,7 @@ final class Words {
         return (currency == null ? "" : currency + " ") + f.format(value) + " a year";
     }
 
-    static String source(PortfolioItem item) {
+    public static String source(PortfolioItem item) {
         return item == null ? "" : printable(item.describe());
     }
 
@@ -138,7 +138,7 @@ final class Words {
      * The problems worth listing under an unreadable snapshot: a malformed file's one problem
      * repeats its message, so it is left out.
      */
-    static List<com.covalue.model.Problem> problems(Review.Unreadable u) {
+    public static List<com.covalue.model.Problem> problems(Review.Unreadable u) {
         var errors = u.error().errors();
         if (errors.size() == 1 && u.error().message().toLowerCase(Locale.ROOT).contains(errors.get(0).message().toLowerCase(Locale.ROOT))) {
             return List.of();
@@ -147,21 +147,21 @@ final class Words {
     }
 
     /** How long before the review the snapshot was taken, and whether that is too long to trust. */
-    static String age(Reviewed r) {
+    public static String age(Reviewed r) {
         long days = r.assessmentAgeDays();
         String age = days == 0 ? "assessed on the review day" : "assessed " + days + (days == 1 ? " day" : " days") + " before the review";
         return days > STALE_AFTER_DAYS ? age + " (stale: reassess before deciding)" : age;
     }
 
     /** An assessment older than a quarter may no longer describe the relationship. */
-    static final long STALE_AFTER_DAYS = 90;
+    public static final long STALE_AFTER_DAYS = 90;
 
-    static String plural(int n, String one, String many) {
+    public static String plural(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 
     /** "12 snapshots given · 9 relationships · 6 due for renewal · 3 not due · 1 could not be read". */
-    static String counts(Review.Summary s) {
+    public static String counts(Review.Summary s) {
         return String.join(" · ", List.of(
                 plural(s.snapshotsGiven(), "snapshot given", "snapshots given"),
                 plural(s.relationships(), "relationship", "relationships"),
@@ -174,7 +174,7 @@ final class Words {
      * The gate in one sentence for people, naming who failed it: "Gate failed: 2 of 5 due
      * relationships are at Remediate before renewal or worse: A, B."
      */
-    static String gateSentence(Review review) {
+    public static String gateSentence(Review review) {
         Review.Gate g = review.summary().gate();
         Map<String, String> names = new HashMap<>();
         Map<String, Long> sameName = review.reviewed().stream()
