@@ -11,6 +11,7 @@ import com.covalue.review.PortfolioFiles;
 import com.covalue.review.PortfolioItem;
 import com.covalue.review.PortfolioReviewer;
 import com.covalue.review.Review;
+import com.covalue.model.RenewalWindow;
 import com.covalue.review.ReviewOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class GoldenReviewTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2026-11-23");
-    private static final ReviewOptions OPTIONS = new ReviewOptions(AS_OF, ReviewOptions.DEFAULT_WITHIN_DAYS,
+    private static final ReviewOptions OPTIONS = new ReviewOptions(AS_OF, RenewalWindow.DEFAULT_DAYS,
             ReviewOptions.DEFAULT_FAIL_ON, false);
     private static final Path PORTFOLIOS = SCENARIOS.resolve("portfolios");
 
@@ -40,7 +41,7 @@ class GoldenReviewTest {
 
     @Test
     void unreadable_snapshots_and_warnings_get_their_own_sections() {
-        ReviewOptions strict = new ReviewOptions(AS_OF, ReviewOptions.DEFAULT_WITHIN_DAYS, ReviewOptions.DEFAULT_FAIL_ON, true);
+        ReviewOptions strict = new ReviewOptions(AS_OF, RenewalWindow.DEFAULT_DAYS, ReviewOptions.DEFAULT_FAIL_ON, true);
         assertAllFormats("mixed-with-bad-files", review(strict, PORTFOLIOS.resolve("mixed-with-bad-files")));
     }
 
