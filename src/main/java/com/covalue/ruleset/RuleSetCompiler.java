@@ -1,7 +1,6 @@
 package com.covalue.ruleset;
 
 import com.covalue.model.Problem;
-import com.covalue.ruleset.RuleTextChecker.ParsedDrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
