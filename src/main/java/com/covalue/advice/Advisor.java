@@ -2,6 +2,7 @@ package com.covalue.advice;
 
 import com.covalue.facts.Change;
 import com.covalue.facts.HealthScore;
+import com.covalue.facts.OverallHealth;
 import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
 import com.covalue.facts.Previous;
@@ -155,7 +156,7 @@ public final class Advisor {
         session.insert(s.measurement());
         session.insert(s.innovation());
         for (Factor f : Factor.values()) {
-            session.insert(new Perception(f.key(), s.perceptions().client().of(f), s.perceptions().supplier().of(f)));
+            session.insert(new Perception(f, s.perceptions().client().of(f), s.perceptions().supplier().of(f)));
         }
     }
 
@@ -174,15 +175,15 @@ public final class Advisor {
 
     private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations) {
         if (health.overall() != null) {
-            session.insert(new HealthScore("overall", health.overall()));
+            session.insert(new OverallHealth(health.overall()));
         }
         for (FactorHealth h : health.factors()) {
             if (h.score() != null) {
-                session.insert(new HealthScore(h.factor().key(), h.score()));
+                session.insert(new HealthScore(h.factor(), h.score()));
             }
         }
         for (Recommendation r : recommendations) {
-            session.insert(new Recommended(r.id(), r.factor().key(), r.priority().level(), r.priority().score(), r.title()));
+            session.insert(new Recommended(r.id(), r.factor(), r.priority().level(), r.priority().score(), r.title()));
         }
     }
 

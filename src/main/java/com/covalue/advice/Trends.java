@@ -19,41 +19,40 @@ import com.covalue.model.SnapshotField;
  */
 final class Trends {
 
-    /** Compared as a share of promises due instead (see {@link Change}). */
-    private static final String PROMISES_KEPT = "delivery.promisesKept12m";
-    static final String PROMISES_KEPT_RATIO = "delivery.promisesKeptRatio";
-
     private Trends() {
     }
 
-    /** Every fact with a better direction that is known in both snapshots, in contract order. */
+    /**
+     * Every fact with a better direction that is known in both snapshots, in contract order;
+     * promises kept are compared as the share of those due, where the count would stand.
+     */
     static List<Change> changes(Snapshot previous, Snapshot now) {
         List<Change> out = new ArrayList<>();
         for (SnapshotField field : SnapshotFields.all()) {
             if (field.better() == Better.NEITHER) {
                 continue;
             }
-            if (field.path().equals(PROMISES_KEPT)) {
-                Double before = previous.delivery().promisesKeptRatio();
-                Double after = now.delivery().promisesKeptRatio();
-                if (before != null && after != null) {
-                    out.add(change(PROMISES_KEPT_RATIO, Factor.DELIVERY, Better.HIGHER, round3(before), round3(after)));
-                }
-                continue;
-            }
-            Object before = field.value().apply(previous);
-            Object after = field.value().apply(now);
+            SnapshotField compared = field == SnapshotField.DELIVERY_PROMISES_KEPT_12M
+                    ? SnapshotField.DELIVERY_PROMISES_KEPT_RATIO : field;
+            Object before = comparable(compared, previous);
+            Object after = comparable(compared, now);
             if (before != null && after != null) {
-                out.add(change(field.path(), field.factor(), field.better(), before, after));
+                out.add(change(compared, before, after));
             }
         }
         return out;
     }
 
+    /** The field's value as compared: shares to three decimals, so the trend section shows 0.927 rather than 0.926829268292683. */
+    private static Object comparable(SnapshotField field, Snapshot snapshot) {
+        Object value = field.value().apply(snapshot);
+        return field == SnapshotField.DELIVERY_PROMISES_KEPT_RATIO && value != null ? round3((Double) value) : value;
+    }
+
     static List<PerceptionTrend> perceptions(Snapshot previous, Snapshot now) {
         List<PerceptionTrend> out = new ArrayList<>();
         for (Factor f : Factor.values()) {
-            out.add(new PerceptionTrend(f.key(), previous.perceptions().client().of(f), now.perceptions().client().of(f),
+            out.add(new PerceptionTrend(f, previous.perceptions().client().of(f), now.perceptions().client().of(f),
                     previous.perceptions().supplier().of(f), now.perceptions().supplier().of(f)));
         }
         return out;
@@ -62,22 +61,21 @@ final class Trends {
     /** The advice's trend section: what moved, worse first, each in contract order. */
     static Advice.Trend section(Snapshot previous, Snapshot now, List<Change> changes) {
         List<Advice.Moved> worsened = changes.stream().filter(Change::worsened)
-                .map(c -> new Advice.Moved(c.field(), c.before(), c.after())).toList();
+                .map(c -> new Advice.Moved(c.field().path(), c.before(), c.after())).toList();
         List<Advice.Moved> improved = changes.stream().filter(Change::improved)
-                .map(c -> new Advice.Moved(c.field(), c.before(), c.after())).toList();
+                .map(c -> new Advice.Moved(c.field().path(), c.before(), c.after())).toList();
         return new Advice.Trend(previous.assessedOn(), ChronoUnit.DAYS.between(previous.assessedOn(), now.assessedOn()),
                 worsened, improved);
     }
 
-    /** Shares kept to three decimals, so the trend section shows 0.927 rather than 0.926829268292683. */
     private static double round3(double share) {
         return Math.round(share * 1000) / 1000.0;
     }
 
-    private static Change change(String path, Factor factor, Better better, Object before, Object after) {
+    private static Change change(SnapshotField field, Object before, Object after) {
         double move = asNumber(after) - asNumber(before);
-        double worse = better == Better.HIGHER ? -move : move;
-        return new Change(path, factor == null ? null : factor.key(), before, after, worse > 0, worse < 0, Math.max(0.0, worse));
+        double worse = field.better() == Better.HIGHER ? -move : move;
+        return new Change(field, field.factor(), before, after, worse > 0, worse < 0, Math.max(0.0, worse));
     }
 
     /** A value on a scale where larger is more: yes = 1, frequencies and sharing by rank, dates by day. */

@@ -1,18 +1,23 @@
 package com.covalue.facts;
 
+import com.covalue.model.Factor;
+import com.covalue.model.SnapshotField;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Trend fact: one snapshot fact that was known at the previous snapshot and is known now, and
  * which way it moved, for rules such as
- * {@code Change( field == "measurement.satisfactionScore", worsened == true )}.
+ * {@code Change( field == SnapshotField.MEASUREMENT_SATISFACTION_SCORE, worsened == true )}.
  *
  * <p>Only facts with a better direction are compared. Promises are compared as the share kept
- * ({@code delivery.promisesKeptRatio}), since the raw count depends on how many fell due.
+ * ({@link SnapshotField#DELIVERY_PROMISES_KEPT_RATIO}), since the raw count depends on how many fell due.
  *
- * @param field      the contract path, e.g. {@code openness.escalationsOpen}
- * @param factor     the factor the fact informs (its key, e.g. {@code "openness"})
+ * @param field      the contract field, e.g. {@code SnapshotField.OPENNESS_ESCALATIONS_OPEN}; written
+ *                   as its path, {@code openness.escalationsOpen}
+ * @param factor     the factor the fact informs (the field's own)
  * @param before     the value at the previous snapshot
  * @param after      the value now
  * @param worsened   true when the value moved the worse way
@@ -20,12 +25,16 @@ import java.util.Set;
  * @param worsenedBy how far it moved the worse way, in the fact's own units (rating points, counts,
  *                   ratio, steps of frequency, yes to no = 1); 0 when it did not worsen
  */
-public record Change(String field, String factor, Object before, Object after, boolean worsened, boolean improved,
-        double worsenedBy) {
+public record Change(SnapshotField field, Factor factor, Object before, Object after, boolean worsened,
+        boolean improved, double worsenedBy) {
 
     /** Facts that are shares 0..1, shown as percentages (to a tenth) in reasons. */
-    private static final Set<String> SHARES = Set.of(
-            "governance.namedCounterparts", "delivery.slaAttainment", "delivery.promisesKeptRatio");
+    private static final Set<SnapshotField> SHARES = EnumSet.of(SnapshotField.GOVERNANCE_NAMED_COUNTERPARTS,
+            SnapshotField.DELIVERY_SLA_ATTAINMENT, SnapshotField.DELIVERY_PROMISES_KEPT_RATIO);
+
+    public Change {
+        Objects.requireNonNull(field, "field == null");
+    }
 
     /** The value at the previous snapshot as a reason shows it: shares as "92.7%", yes/no as "yes"/"no". */
     public String beforeText() {

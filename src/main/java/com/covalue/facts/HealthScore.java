@@ -1,8 +1,16 @@
 package com.covalue.facts;
 
+import com.covalue.model.Factor;
+import java.util.Objects;
+
 /**
- * Renewal-stage fact: one factor's health score (factor {@code "overall"} for the whole
- * relationship). Present only for factors with at least one known fact.
+ * Renewal-stage fact: one factor's health score, for rules such as
+ * {@code HealthScore( factor == Factor.TRUST, score < 30 )}. Present only for factors with at least
+ * one known fact; the whole relationship's score is {@link OverallHealth}.
  */
-public record HealthScore(String factor, int score) {
+public record HealthScore(Factor factor, int score) {
+
+    public HealthScore {
+        Objects.requireNonNull(factor, "factor == null");
+    }
 }

@@ -1,10 +1,17 @@
 package com.covalue.facts;
 
+import com.covalue.model.Factor;
+import java.util.Objects;
+
 /**
  * How the client and the supplier each rate one success factor (1-5, null when not rated), for
- * rules such as {@code Perception( factor == "trust", client <= 2 )}.
+ * rules such as {@code Perception( factor == Factor.TRUST, client <= 2 )}.
  */
-public record Perception(String factor, Integer client, Integer supplier) {
+public record Perception(Factor factor, Integer client, Integer supplier) {
+
+    public Perception {
+        Objects.requireNonNull(factor, "factor == null");
+    }
 
     /** The lower of the two ratings; null unless both sides rated the factor. */
     public Integer lower() {

@@ -1,5 +1,8 @@
 package com.covalue.facts;
 
+import com.covalue.model.Factor;
+import java.util.Objects;
+
 /**
  * Trend fact: how each side's rating of one success factor (1-5) moved since the previous
  * snapshot; a rating is null when that side did not give it then or now.
@@ -9,8 +12,12 @@ package com.covalue.facts;
  * better rating must never add advice. {@link #lowerRatingFell()} is the safe form of "the two
  * sides are drifting apart": the less satisfied view is lower than it was.
  */
-public record PerceptionTrend(String factor, Integer clientBefore, Integer clientNow, Integer supplierBefore,
+public record PerceptionTrend(Factor factor, Integer clientBefore, Integer clientNow, Integer supplierBefore,
         Integer supplierNow) {
+
+    public PerceptionTrend {
+        Objects.requireNonNull(factor, "factor == null");
+    }
 
     /** Points the client's rating fell; 0 when it held, rose or is unknown. */
     public int clientDrop() {

@@ -1,7 +1,8 @@
 package com.covalue.facts;
 
+import com.covalue.model.Factor;
 import com.covalue.model.Level;
 
-/** Renewal-stage fact: a recommendation that was given, with its priority. */
-public record Recommended(String id, String factor, Level level, int score, String title) {
+/** Renewal-stage fact: a recommendation that was given, with its factor and priority. */
+public record Recommended(String id, Factor factor, Level level, int score, String title) {
 }

@@ -3,6 +3,7 @@ package com.covalue.ruleset;
 import com.covalue.model.Problem;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
 import org.kie.internal.builder.KnowledgeBuilderError;
 
 /**
@@ -13,7 +14,7 @@ final class DroolsMessages {
 
     static final String FACT_TYPES = "Relationship, Timeline, Governance, Trust, Openness, Delivery, MutualGoals, "
             + "Measurement, Innovation, Perception; with history also Change, PerceptionTrend and Previous; in renewal rules "
-            + "also HealthScore and Recommended";
+            + "also HealthScore, OverallHealth and Recommended";
 
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile(
@@ -26,6 +27,9 @@ final class DroolsMessages {
     static Problem translate(KnowledgeBuilderError error) {
         String file = error.getResource() == null ? "(rules)" : error.getResource().getSourcePath();
         int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
+        if (line <= 0 && error instanceof DescrBuildError built && built.getParentDescr() != null) {
+            line = built.getParentDescr().getLine(); // e.g. a misspelt Factor.X: Drools knows only its rule
+        }
         String raw = error.getMessage() == null ? "unknown error" : error.getMessage().strip();
         return Problem.atLine(file, line, explain(raw));
     }
@@ -37,6 +41,10 @@ final class DroolsMessages {
         }
         Matcher field = UNKNOWN_FIELD.matcher(raw);
         if (field.find()) {
+            if (field.group(2).matches("[A-Z][A-Z0-9_]*")) {
+                return "'" + field.group(1) + "." + field.group(2) + "' is not one of the values of " + field.group(1)
+                        + "; check the spelling (values are in capitals, e.g. Factor.MUTUAL_GOALS)";
+            }
             return "'" + field.group(2) + "' is not a fact of " + field.group(1)
                     + "; check the spelling against the snapshot contract (the field names are case-sensitive)";
         }

@@ -1,6 +1,5 @@
 package com.covalue.ruleset;
 
-import com.covalue.ruleset.RuleTextChecker.ParsedDrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package com.covalue.ruleset;
 
 import com.covalue.model.Problem;
-import com.covalue.ruleset.RuleTextChecker.ParsedDrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -90,36 +91,53 @@ public final class RuleSetCompiler {
      */
     public RuleSet compile(Path folder, RuleSet current) {
         RuleFolder files = RuleFolder.read(folder);
-        List<Problem> problems = new ArrayList<>(files.problems());
-
         if (files.unreadable()) {
-            throw new RuleSetRejectedException(problems);
+            throw new RuleSetRejectedException(files.problems());
         }
-        if (problems.isEmpty() && current != null && current.revision().equals(files.revision())) {
-            lastSource = Source.UNCHANGED;
-            return current;
-        }
-        if (problems.isEmpty()) {
-            Optional<RuleSet> compiledBefore = fromCache(files);
-            if (compiledBefore.isPresent()) {
-                lastSource = Source.CACHE;
-                return compiledBefore.get();
-            }
-        }
-        String catalogueText = files.text(Catalogue.FILE).orElse(null);
-        String priorityText = files.text(PriorityPolicy.FILE).orElse(null);
-        if (catalogueText == null) {
-            problems.add(Problem.atLine(Catalogue.FILE, 0, "missing: the rules folder needs the recommendation catalogue " + Catalogue.FILE));
-        }
-        if (priorityText == null) {
-            problems.add(Problem.atLine(PriorityPolicy.FILE, 0, "missing: the rules folder needs the priority weights " + PriorityPolicy.FILE));
-        }
-        Catalogue catalogue = catalogue(catalogueText == null ? "{}" : catalogueText, problems);
-        PriorityPolicy priority = priorityText == null ? null : priority(priorityText, problems);
+        Compiled compiled = reused(files, current).orElseGet(() -> checkedAndBuilt(files));
+        lastSource = compiled.source();
+        return compiled.ruleSet();
+    }
 
+    /** A rule set and how it was obtained. */
+    private record Compiled(RuleSet ruleSet, Source source) {
+    }
+
+    /** The active rule set if the files are unchanged, else the one the cache holds for them; none if a file could not be read. */
+    private Optional<Compiled> reused(RuleFolder files, RuleSet current) {
+        if (!files.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        if (current != null && current.revision().equals(files.revision())) {
+            return Optional.of(new Compiled(current, Source.UNCHANGED));
+        }
+        return fromCache(files).map(ruleSet -> new Compiled(ruleSet, Source.CACHE));
+    }
+
+    /** Checks every file and builds the rules; throws {@link RuleSetRejectedException} listing every problem. */
+    private Compiled checkedAndBuilt(RuleFolder files) {
+        List<Problem> problems = new ArrayList<>(files.problems());
+        Optional<String> catalogueText = required(files, Catalogue.FILE, "the recommendation catalogue", problems);
+        Optional<String> priorityText = required(files, PriorityPolicy.FILE, "the priority weights", problems);
+        Catalogue catalogue = reusedOrParsed(catalogueText.orElse("{}"), lastCatalogue, Catalogue::parse, problems,
+                parsed -> lastCatalogue = parsed);
+        PriorityPolicy priority = priorityText.map(text -> reusedOrParsed(text, lastPriority, PriorityPolicy::parse, problems,
+                parsed -> lastPriority = parsed)).orElse(null);
+        List<ParsedDrl> drls = parse(files.drlFiles());
+        Map<String, RuleInfo> rules = checkedRules(drls, catalogue, problems);
+        Build build = build(drls, files.drlFiles(), problems);
+
+        RuleSet ruleSet = new RuleSet(files.revision(), build.kieBase(), catalogue, priority, rules, files.names(),
+                clock.instant(), RuleSet.askedBy(rules));
+        cache.write(ruleSet.revision(), new CompiledRulesCache.Entry(catalogue, priority, ruleSet.rules(), ruleSet.files(),
+                ruleSet.askedBy(), build.serialized()));
+        return new Compiled(ruleSet, build.source());
+    }
+
+    /** Every rule of every file, by name, after the checks Drools does not make; a name used twice is a problem. */
+    private static Map<String, RuleInfo> checkedRules(List<ParsedDrl> drls, Catalogue catalogue, List<Problem> problems) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         RuleTextChecker checker = new RuleTextChecker(catalogue, problems);
-        List<ParsedDrl> drls = parse(files.drlFiles());
         for (ParsedDrl drl : drls) {
             for (RuleInfo rule : checker.check(drl)) {
                 RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
@@ -129,32 +147,35 @@ public final class RuleSetCompiler {
                 }
             }
         }
+        return rules;
+    }
 
-        // Rules that pass our checks are built file by file when they can be; anything else, and
-        // every failure, goes through one build of all the files, whose errors are the reference.
+    /** The knowledge base, its packages serialized for the cache, and whether it was built file by file or in one build. */
+    private record Build(KieBase kieBase, LinkedHashMap<String, byte[]> serialized, Source source) {
+    }
+
+    /**
+     * Rules that pass our checks are built file by file when they can be; anything else, and every
+     * failure, goes through one build of all the files, whose errors are the reference. Throws
+     * {@link RuleSetRejectedException} listing every problem, ours and Drools'. A file-by-file build
+     * is remembered, so the next reload recompiles only the files that change.
+     */
+    private Build build(List<ParsedDrl> drls, Map<String, String> drlFiles, List<Problem> problems) {
         Optional<FileByFileBuild.Built> built = problems.isEmpty() && fileByFile ? byFile.build(drls) : Optional.empty();
-        KieBase kieBase;
         LinkedHashMap<String, byte[]> serialized = new LinkedHashMap<>();
         if (built.isPresent()) {
-            kieBase = built.get().kieBase();
             built.get().units().forEach((file, unit) -> serialized.put(file, unit.serialized()));
-        } else {
-            KnowledgeBuilder builder = buildTogether(files.drlFiles(), problems);
-            if (!problems.isEmpty()) {
-                throw new RuleSetRejectedException(problems.stream().distinct().toList());
-            }
-            if (cache.enabled()) {
-                serialized.put(ALL_FILES, FileByFileBuild.serialize(List.copyOf(builder.getKnowledgePackages())));
-            }
-            kieBase = builder.newKieBase();
+            byFile.remember(built.get().units());
+            return new Build(built.get().kieBase(), serialized, Source.FILE_BY_FILE);
         }
-        RuleSet ruleSet = new RuleSet(files.revision(), kieBase, catalogue, priority, rules, files.names(), clock.instant(),
-                RuleSet.askedBy(rules));
-        built.ifPresent(b -> byFile.remember(b.units()));
-        lastSource = built.isPresent() ? Source.FILE_BY_FILE : Source.ONE_BUILD;
-        cache.write(ruleSet.revision(), new CompiledRulesCache.Entry(catalogue, priority, ruleSet.rules(), ruleSet.files(),
-                ruleSet.askedBy(), serialized));
-        return ruleSet;
+        KnowledgeBuilder builder = buildTogether(drlFiles, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejectedException(problems.stream().distinct().toList());
+        }
+        if (cache.enabled()) {
+            serialized.put(ALL_FILES, FileByFileBuild.serialize(List.copyOf(builder.getKnowledgePackages())));
+        }
+        return new Build(builder.newKieBase(), serialized, Source.ONE_BUILD);
     }
 
     /** How the last rule set returned was obtained; null before the first. */
@@ -191,31 +212,27 @@ public final class RuleSetCompiler {
         return builder;
     }
 
-    /** The catalogue read from this text, reusing the last one read without a problem from the same text. */
-    private Catalogue catalogue(String text, List<Problem> problems) {
-        Parsed<Catalogue> last = lastCatalogue;
-        if (last != null && last.text().equals(text)) {
-            return last.value();
+    /** The text of a file the folder must have; a problem when it is missing. */
+    private static Optional<String> required(RuleFolder files, String file, String what, List<Problem> problems) {
+        Optional<String> text = files.text(file);
+        if (text.isEmpty()) {
+            problems.add(Problem.atLine(file, 0, "missing: the rules folder needs " + what + " " + file));
         }
-        int before = problems.size();
-        Catalogue catalogue = Catalogue.parse(text, problems);
-        if (problems.size() == before) {
-            lastCatalogue = new Parsed<>(text, catalogue);
-        }
-        return catalogue;
+        return text;
     }
 
-    private PriorityPolicy priority(String text, List<Problem> problems) {
-        Parsed<PriorityPolicy> last = lastPriority;
+    /** The last value read from the same text without a problem, or the text parsed now (and remembered if it has none). */
+    private static <T> T reusedOrParsed(String text, Parsed<T> last, BiFunction<String, List<Problem>, T> parse,
+            List<Problem> problems, Consumer<Parsed<T>> remember) {
         if (last != null && last.text().equals(text)) {
             return last.value();
         }
         int before = problems.size();
-        PriorityPolicy priority = PriorityPolicy.parse(text, problems);
+        T value = parse.apply(text, problems);
         if (problems.size() == before) {
-            lastPriority = new Parsed<>(text, priority);
+            remember.accept(new Parsed<>(text, value));
         }
-        return priority;
+        return value;
     }
 
     /** Each rule file parsed, reusing the parse of a file whose text is unchanged. */

@@ -11,7 +11,9 @@ import com.covalue.model.Advice.Alignment;
 import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.Factor;
 import com.covalue.model.Kind;
+import com.covalue.model.Level;
 import com.covalue.model.Owner;
+import com.covalue.model.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,12 +102,25 @@ class AdvisorTest {
 
     @Test
     void the_renewal_counts_days_from_the_assessment_day_not_from_today() {
-        Advice.Renewal r = example().renewal();
+        Advice advice = example();
+        Advice.Renewal r = advice.renewal();
         assertThat(r.renewalDate()).hasToString("2027-03-31");
         assertThat(r.daysToRenewal()).isEqualTo(150);
-        assertThat(r.verdict()).isNotNull();
-        assertThat(r.reasons()).isNotEmpty();
-        assertThat(example().recommendations()).extracting(Recommendation::id).containsAll(r.conditions());
+        // the worst verdict proposed wins, with all of its reasons and none of the milder verdicts'
+        assertThat(r.verdict()).isEqualTo(Verdict.REMEDIATE_BEFORE_RENEWAL);
+        assertThat(r.reasons()).containsExactly(
+                "critical advice is open: Agree a clear escalation path",
+                "critical advice is open: Plan strategy together and keep the plan alive",
+                "critical advice is open: Write down what success means for each side",
+                "critical advice is open: Keep KPIs and SLAs few, relevant and current");
+        // conditions are given recommendations, in the recommendations' priority order; every
+        // critical or high one is among them
+        List<String> ids = advice.recommendations().stream().map(Recommendation::id).toList();
+        assertThat(r.conditions()).hasSize(16);
+        assertThat(ids).containsSubsequence(r.conditions());
+        assertThat(r.conditions()).containsAll(advice.recommendations().stream()
+                .filter(rec -> rec.priority().level() == Level.CRITICAL || rec.priority().level() == Level.HIGH)
+                .map(Recommendation::id).toList());
     }
 
     @Test

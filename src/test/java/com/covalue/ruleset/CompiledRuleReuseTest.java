@@ -2,7 +2,7 @@ package com.covalue.ruleset;
 
 import static com.covalue.TestSupport.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.covalue.TestSupport;
 import com.covalue.ruleset.RuleSetCompiler.Source;
@@ -113,7 +113,8 @@ class CompiledRuleReuseTest {
         Files.writeString(trust, good.replaceFirst("Trust\\( ", "Trust( noSuchField == 1, "));
 
         List<Problem> fresh = problems(() -> new RuleSetCompiler(CLOCK, CompiledRulesCache.disabled(), false).compile(rules));
-        assertThat(fresh).isNotEmpty();
+        assertThat(fresh).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("trust.drl"))
+                .anySatisfy(p -> assertThat(p.message()).contains("'noSuchField' is not a fact of Trust"));
         assertThat(problems(() -> compiler.compile(rules))).isEqualTo(fresh);
 
         Files.writeString(trust, good);
@@ -210,13 +211,10 @@ class CompiledRuleReuseTest {
         assertThat(CompiledRulesCache.forSetting("off").enabled()).isFalse();
     }
 
+    /** The problems a compile that must be rejected reports; fails the test if it is accepted. */
     private static List<Problem> problems(Runnable compile) {
-        try {
-            compile.run();
-        } catch (RuleSetRejectedException e) {
-            return e.problems();
-        }
-        assertThatThrownBy(() -> { }).as("the rule set was accepted").isNotNull();
-        throw new AssertionError("the rule set was accepted");
+        RuleSetRejectedException rejected = catchThrowableOfType(RuleSetRejectedException.class, compile::run);
+        assertThat(rejected).as("the rule set must be rejected, and was accepted").isNotNull();
+        return rejected.problems();
     }
 }

@@ -75,7 +75,7 @@ class RuleSetCompilerTest {
         Path f = folder("a.drl", HEADER
                 + rule("Promises slip", "Delivery( promisesKeptRatio < 0.8 )", "advice.recommend(\"DELIVERY-PROMISE-REGISTER\", 0.5, \"x\");")
                 + rule("KPIs are stale", "Timeline( monthsSinceKpiReview > 12 )", "advice.recommend(\"MEASUREMENT-KPI-REFRESH\", 0.5, \"x\");")
-                + rule("Client distrusts", "Perception( factor == \"trust\", client <= 2 )", "advice.recommend(\"TRUST-PRACTICE-MATCH\", 0.5, \"x\");"));
+                + rule("Client distrusts", "Perception( factor == Factor.TRUST, client <= 2 )", "advice.recommend(\"TRUST-PRACTICE-MATCH\", 0.5, \"x\");"));
         RuleSet rules = new RuleSetCompiler(CLOCK).compile(f);
         assertThat(rules.rules().get("Promises slip").asks()).containsExactlyInAnyOrder("delivery.promisesKept12m", "delivery.promisesDue12m");
         assertThat(rules.rules().get("KPIs are stale").asks()).containsExactly("measurement.lastKpiReview");
@@ -98,6 +98,35 @@ class RuleSetCompilerTest {
             assertThat(p.file()).isEqualTo("a.drl");
             assertThat(p.line()).isEqualTo(8);
             assertThat(p.message()).contains("'rolesDefnied' is not a fact of Governance");
+        });
+    }
+
+    @Test
+    void a_misspelt_factor_or_changed_field_is_a_load_error_at_its_line_not_a_rule_that_never_fires() throws IOException {
+        Path f = folder("a.drl", HEADER
+                + rule("Factor as text", "Perception( factor == \"Innovation\", client <= 2 )",
+                        "advice.recommend(\"INNOVATION-PRACTICE-MATCH\", 0.5, \"x\");")
+                + rule("Misspelt factor", "Perception( factor == Factor.INOVATION, client <= 2 )",
+                        "advice.recommend(\"INNOVATION-PRACTICE-MATCH\", 0.5, \"x\");")
+                + rule("Misspelt field", "Change( field == SnapshotField.GOVERANCE_ROLES_DEFINED, worsened == true )",
+                        "advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");"));
+        List<Problem> problems = rejected(f);
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("a.drl");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.message()).isEqualTo("rule \"Factor as text\": 'factor == \"Innovation\"' compares the factor with text,"
+                    + " which a misspelling turns into a condition that never matches; write the value itself,"
+                    + " e.g. 'factor == Factor.INNOVATION'");
+        });
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("a.drl");
+            assertThat(p.line()).isEqualTo(12);
+            assertThat(p.message()).startsWith("'Factor.INOVATION' is not one of the values of Factor;");
+        });
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("a.drl");
+            assertThat(p.line()).isEqualTo(19);
+            assertThat(p.message()).startsWith("'SnapshotField.GOVERANCE_ROLES_DEFINED' is not one of the values of SnapshotField;");
         });
     }
 
@@ -151,7 +180,7 @@ class RuleSetCompilerTest {
     @Test
     void trend_facts_follow_the_same_unknown_is_not_absent_checks() throws IOException {
         Path f = folder("a.drl", HEADER
-                + rule("No fall", "not Change( field == \"measurement.satisfactionScore\", worsened == true )",
+                + rule("No fall", "not Change( field == SnapshotField.MEASUREMENT_SATISFACTION_SCORE, worsened == true )",
                         "advice.recommend(\"MEASUREMENT-SATISFACTION-FALLING\", 0.5, \"x\");")
                 + rule("Was not there", "Previous( governance.escalationPath != true )",
                         "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.5, \"x\");"));
