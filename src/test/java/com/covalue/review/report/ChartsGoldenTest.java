@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each chart rendered on its own and compared whole with its golden file under {@code golden/chart/},
- * with the cases the review's portfolios lack: a factor with no facts, scores on the band
- * thresholds and at zero, equal and far-apart ratings.
+ * Each chart template under {@code src/main/jte/html/chart/} rendered on its own and compared whole
+ * with its golden file under {@code golden/chart/}, with the cases the review's portfolios lack: a
+ * factor with no facts, scores on the band thresholds and at zero, equal and far-apart ratings.
  */
 class ChartsGoldenTest {
 
@@ -26,12 +26,12 @@ class ChartsGoldenTest {
 
     @Test
     void the_health_strip_draws_a_square_per_factor_with_no_facts_as_unknown() {
-        Golden.assertMatches("chart/strip.html", Charts.healthStrip(HEALTH) + "\n");
+        Golden.assertMatches("chart/strip.html", Templates.html("chart/strip.jte", Charts.healthStrip(HEALTH)) + "\n");
     }
 
     @Test
     void the_health_bars_draw_a_factor_with_no_facts_across_the_plot_and_a_zero_score_one_pixel_wide() {
-        Golden.assertMatches("chart/bars.html", Charts.healthBars(HEALTH));
+        Golden.assertMatches("chart/bars.html", Templates.html("chart/bars.jte", Charts.healthBars(HEALTH)) + "\n");
     }
 
     @Test
@@ -41,6 +41,7 @@ class ChartsGoldenTest {
                 new Alignment(Factor.TRUST, 5, 3, 2),
                 new Alignment(Factor.OPENNESS, 1, 5, 4),
                 new Alignment(Factor.DELIVERY, 3, 2, 1));
-        Golden.assertMatches("chart/perceptions.html", Charts.perceptions(ratings));
+        Golden.assertMatches("chart/perceptions.html",
+                Templates.html("chart/perceptions.jte", Charts.perceptions(ratings)) + "\n");
     }
 }
