@@ -101,7 +101,10 @@ public final class SnapshotValues {
     public static JsonNode schemaOf(String path) {
         JsonNode s = SCHEMA;
         for (String step : path.split("\\.")) {
-            s = resolve(resolve(s).path("properties").path(step));
+            JsonNode object = resolve(s);
+            // a map (a side's practice answers) describes its values under additionalProperties
+            s = resolve(object.path("properties").has(step) || !object.path("additionalProperties").isObject()
+                    ? object.path("properties").path(step) : object.path("additionalProperties"));
         }
         return s;
     }
@@ -117,7 +120,7 @@ public final class SnapshotValues {
 
     private static final class SnapshotReaderSchema {
         static JsonNode load() {
-            try (var in = SnapshotValues.class.getResourceAsStream("/schema/snapshot-v1.schema.json")) {
+            try (var in = SnapshotValues.class.getResourceAsStream("/schema/snapshot-v2.schema.json")) {
                 return Json.MAPPER.readTree(in);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

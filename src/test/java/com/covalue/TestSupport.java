@@ -23,6 +23,8 @@ public final class TestSupport {
     public static final Path RULES = Path.of("rules");
     public static final Path SCENARIOS = Path.of("scenarios");
     public static final Path EXAMPLE = Path.of("src/test/resources/example-snapshot.json");
+    /** The contract's example of a version 2 snapshot, both sides' views filled in. */
+    public static final Path EXAMPLE_V2 = Path.of("src/test/resources/contract/example-snapshot-v2.json");
 
     private static RuleSet realRules;
 
@@ -51,6 +53,10 @@ public final class TestSupport {
 
     public static ObjectNode exampleJson() {
         return (ObjectNode) SnapshotReader.parse(read(EXAMPLE));
+    }
+
+    public static ObjectNode exampleV2Json() {
+        return (ObjectNode) SnapshotReader.parse(read(EXAMPLE_V2));
     }
 
     public static Snapshot snapshot(JsonNode json) {

@@ -1,6 +1,7 @@
 package com.covalue.advice;
 
 import com.covalue.facts.Change;
+import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.HealthScore;
 import com.covalue.facts.OverallHealth;
 import com.covalue.facts.Perception;
@@ -18,6 +19,8 @@ import com.covalue.model.Advice.Priority;
 import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.Advice.Renewal;
 import com.covalue.model.Factor;
+import com.covalue.model.PracticeAnswer;
+import com.covalue.model.SnapshotFields;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
 import java.time.LocalDate;
@@ -26,12 +29,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.drools.base.InitialFact;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import com.covalue.ruleset.CatalogueEntry;
 import com.covalue.ruleset.RuleInfo;
+import com.covalue.ruleset.Practice;
+import com.covalue.ruleset.PracticeList;
 import com.covalue.ruleset.RuleSet;
 
 /**
@@ -89,7 +95,7 @@ public final class Advisor {
         List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
         Findings findings = new Findings();
         Timeline timeline = Timeline.of(snapshot, options.asOf() == null ? snapshot.assessedOn() : options.asOf());
-        Health health = HealthScorer.score(snapshot, rules.priority());
+        Health health = HealthScorer.score(snapshot, rules.priority(), rules.practices());
         List<Recommendation> recommendations;
         Renewal renewal = null;
 
@@ -108,12 +114,12 @@ public final class Advisor {
                     findings.firing(event.getMatch().getRule().getName(), matched);
                 }
             });
-            insertFacts(session, snapshot, timeline);
+            insertFacts(session, snapshot, timeline, rules.practices());
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
             }
             fireAll(session);
-            recommendations = prioritise(rules, findings, timeline, options);
+            recommendations = prioritise(rules, findings, timeline, options, snapshot);
 
             if (snapshot.relationship().renewalDate() != null) {
                 insertRenewalFacts(session, health, recommendations);
@@ -124,10 +130,11 @@ public final class Advisor {
             session.dispose();
         }
 
-        Advice advice = new Advice(1, snapshot.relationship().id(), snapshot.assessedOn(),
-                new Advice.RulesUsed(rules.revision(), rules.ruleCount()),
-                health, alignment(snapshot), recommendations, dataGaps(rules, snapshot), renewal,
-                previous == null ? null : Trends.section(previous, snapshot, changes));
+        Matching matching = Matching.of(snapshot, rules.practices());
+        Advice advice = new Advice(Advice.VERSION, snapshot.relationship().id(), snapshot.assessedOn(),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), health, Focus.of(recommendations),
+                alignment(snapshot), matching.mismatches(), matching.matched(), recommendations, dataGaps(rules, snapshot),
+                renewal, previous == null ? null : Trends.section(previous, snapshot, changes));
         return new Result(advice, Set.copyOf(findings.rulesFired()));
     }
 
@@ -138,6 +145,9 @@ public final class Advisor {
      */
     static final int MAX_FIRINGS = 100_000;
 
+    /** Most renewal conditions (the contract's property 7); the others the rules set are listed as still open. */
+    static final int MAX_CONDITIONS = 5;
+
     private static void fireAll(KieSession session) {
         if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
             throw new IllegalStateException("the rules fired " + MAX_FIRINGS
@@ -145,7 +155,7 @@ public final class Advisor {
         }
     }
 
-    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline) {
+    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, PracticeList practices) {
         session.insert(s.relationship());
         session.insert(timeline);
         session.insert(s.governance());
@@ -155,8 +165,16 @@ public final class Advisor {
         session.insert(s.mutualGoals());
         session.insert(s.measurement());
         session.insert(s.innovation());
+        session.insert(s.context());
+        for (Practice p : practices.all()) {
+            PracticeAnswer client = s.views().client().answer(p.id());
+            PracticeAnswer supplier = s.views().supplier().answer(p.id());
+            if (client != null || supplier != null) {
+                session.insert(new PracticeAnswers(p.id(), p.factor(), p.kind(), client, supplier));
+            }
+        }
         for (Factor f : Factor.values()) {
-            session.insert(new Perception(f, s.perceptions().client().of(f), s.perceptions().supplier().of(f)));
+            session.insert(new Perception(f, s.views().client().ratings().of(f), s.views().supplier().ratings().of(f)));
         }
     }
 
@@ -187,7 +205,8 @@ public final class Advisor {
         }
     }
 
-    private static List<Recommendation> prioritise(RuleSet rules, Findings findings, Timeline timeline, Options options) {
+    private static List<Recommendation> prioritise(RuleSet rules, Findings findings, Timeline timeline, Options options,
+            Snapshot snapshot) {
         List<Recommendation> out = new ArrayList<>();
         findings.byId().forEach((id, f) -> {
             CatalogueEntry entry = rules.catalogue().find(id)
@@ -198,12 +217,25 @@ public final class Advisor {
                     .toList();
             out.add(new Recommendation(id, entry.title(), entry.action(), entry.factor(), entry.kind(), entry.owner(),
                     new Priority(score, rules.priority().level(score)), List.copyOf(f.reasons), List.copyOf(f.rules),
-                    entry.source(), explain));
+                    entry.source(), entry.practices(), evidence(rules, f.rules, snapshot), explain));
         });
         out.sort(Comparator.comparingInt((Recommendation r) -> -r.priority().score())
                 .thenComparing(r -> r.factor().ordinal())
                 .thenComparing(Recommendation::id));
         return List.copyOf(out);
+    }
+
+    /** The known snapshot facts that the rules behind a recommendation read, sorted by path. */
+    private static List<String> evidence(RuleSet rules, Set<String> ruleNames, Snapshot snapshot) {
+        Set<String> paths = new TreeSet<>();
+        for (String name : ruleNames) {
+            RuleInfo info = rules.rules().get(name);
+            if (info != null) {
+                info.asks().forEach(path -> SnapshotFields.byPath(path)
+                        .filter(field -> field.known(snapshot)).ifPresent(field -> paths.add(path)));
+            }
+        }
+        return List.copyOf(paths);
     }
 
     private static String fileOf(RuleSet rules, String rule) {
@@ -217,17 +249,18 @@ public final class Advisor {
         Verdict verdict = worst.map(Map.Entry::getKey).orElse(Verdict.RENEW);
         List<String> reasons = worst.<List<String>>map(e -> List.copyOf(e.getValue()))
                 .orElse(List.of("no renewal rule found a reason to hold back"));
-        // Conditions keep the recommendations' priority order.
-        List<String> conditions = recommendations.stream().map(Recommendation::id)
-                .filter(findings.conditions()::contains).toList();
-        return new Renewal(s.relationship().renewalDate(), timeline.daysToRenewal(), verdict, conditions, reasons);
+        // Conditions keep the recommendations' priority order; beyond the first few they are still open, not conditions.
+        List<String> all = recommendations.stream().map(Recommendation::id).filter(findings.conditions()::contains).toList();
+        int shown = Math.min(all.size(), MAX_CONDITIONS);
+        return new Renewal(s.relationship().renewalDate(), timeline.daysToRenewal(), verdict, all.subList(0, shown),
+                all.subList(shown, all.size()), reasons);
     }
 
     private static List<Alignment> alignment(Snapshot s) {
         List<Alignment> out = new ArrayList<>();
         for (Factor f : Factor.values()) {
-            Integer c = s.perceptions().client().of(f);
-            Integer p = s.perceptions().supplier().of(f);
+            Integer c = s.views().client().ratings().of(f);
+            Integer p = s.views().supplier().ratings().of(f);
             if (c != null && p != null) {
                 out.add(new Alignment(f, c, p, Math.abs(c - p)));
             }

@@ -3,61 +3,113 @@ package com.covalue.advice;
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.model.Advice.Health;
 import com.covalue.model.Factor;
+import com.covalue.model.PracticeAnswer;
 import com.covalue.model.Snapshot;
+import com.covalue.model.SnapshotField;
+import com.covalue.model.SnapshotFields;
+import com.covalue.ruleset.HealthPolicy;
+import com.covalue.ruleset.Practice;
+import com.covalue.ruleset.PracticeList;
+import com.covalue.ruleset.PriorityPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import com.covalue.model.SnapshotFields;
-import com.covalue.model.SnapshotField;
-import com.covalue.ruleset.PriorityPolicy;
 
 /**
- * Health per factor and overall, from the facts themselves (not from which rules fired), so that
- * unknown facts neither help nor hurt:
+ * Health per factor and overall, from the snapshot itself (not from which rules fired), so that
+ * unknown facts neither help nor hurt. A factor's score blends two parts ({@link HealthPolicy},
+ * from {@code rules/priority.yaml}):
  * <ul>
- *   <li>a factor's score is the mean goodness (0..1, see {@link SnapshotFields}) of its known,
- *       scored facts, times 100; null when none is known;</li>
- *   <li>{@code answered} is the share of the factor's facts that are known;</li>
- *   <li>overall is the mean of the known factor scores weighted by the factors' dominance
- *       (from {@code rules/priority.yaml}).</li>
+ *   <li><b>practices</b>: the mean of its known facts' goodness (0..1, see {@link SnapshotField})
+ *       and of its practices' answers, each practice counting the lower of the two sides' answers
+ *       (or the only one), times 100;</li>
+ *   <li><b>outcome</b>: the lower of the two sides' ratings (or the only one) on the policy's scale.</li>
  * </ul>
- * Each goodness function is monotone in its fact's better direction, so a better fact never
- * lowers a score (contract property 2).
+ * Overall is the mean of the known factor scores weighted by dominance, capped when the client
+ * rates many factors 1 or 2. Every part is monotone in its inputs' better direction, so a better
+ * fact, rating or answer never lowers a score (contract property 2), and a factor either side
+ * rates 1 or 2 scores below 50 (property 5, checked when the policy loads).
  */
 final class HealthScorer {
 
     private HealthScorer() {
     }
 
-    static Health score(Snapshot snapshot, PriorityPolicy policy) {
+    static Health score(Snapshot snapshot, PriorityPolicy policy, PracticeList practices) {
+        HealthPolicy health = policy.health();
         List<FactorHealth> factors = new ArrayList<>();
         double weighted = 0;
         double weights = 0;
+        int knownAll = 0;
+        int totalAll = 0;
+        int lowByClient = 0;
         for (Factor factor : Factor.values()) {
-            List<SnapshotField> fields = SnapshotFields.of(factor);
             int known = 0;
+            int total = 0;
             double sum = 0;
             int scored = 0;
-            for (SnapshotField field : fields) {
+            for (SnapshotField field : SnapshotFields.of(factor)) {
+                if (field.rating()) {
+                    continue; // ratings are the outcome, below
+                }
                 Object value = field.value().apply(snapshot);
-                if (value != null) {
-                    known++;
-                    Double g = field.goodnessOf(value, snapshot);
-                    if (g != null) {
-                        sum += g;
-                        scored++;
-                    }
+                Double goodness = field.goodnessOf(value, snapshot);
+                total++;
+                known += value == null ? 0 : 1;
+                if (goodness != null) {
+                    sum += 100 * goodness;
+                    scored++;
                 }
             }
-            Integer score = scored == 0 ? null : (int) Math.round(100 * sum / scored);
-            double answered = Math.round(100.0 * known / fields.size()) / 100.0;
-            factors.add(new FactorHealth(factor, score, answered));
+            for (Practice practice : practices.of(factor)) {
+                PracticeAnswer client = snapshot.views().client().answer(practice.id());
+                PracticeAnswer supplier = snapshot.views().supplier().answer(practice.id());
+                total += 2;
+                known += (client == null ? 0 : 1) + (supplier == null ? 0 : 1);
+                PracticeAnswer counted = client == null ? supplier : supplier == null ? client
+                        : (client.compareTo(supplier) <= 0 ? client : supplier);
+                if (counted != null) {
+                    sum += health.answer(counted);
+                    scored++;
+                }
+            }
+            Integer clientRating = snapshot.views().client().ratings().of(factor);
+            Integer supplierRating = snapshot.views().supplier().ratings().of(factor);
+            int ratingsKnown = (clientRating == null ? 0 : 1) + (supplierRating == null ? 0 : 1);
+            Integer lower = lowerOf(clientRating, supplierRating);
+            if (clientRating != null && clientRating <= HealthPolicy.LOW_RATING) {
+                lowByClient++;
+            }
+            Double practicesPart = scored == 0 ? null : sum / scored;
+            Integer outcome = lower == null ? null : health.outcome(lower);
+            Integer score = health.blend(practicesPart, outcome);
+            known += ratingsKnown;
+            total += 2;
+            factors.add(new FactorHealth(factor, score, share(known, total),
+                    practicesPart == null ? null : (int) Math.round(practicesPart), outcome));
+            knownAll += known;
+            totalAll += total;
             if (score != null) {
                 double w = policy.dominance().get(factor);
-                weighted += w * 100 * sum / scored;
+                weighted += w * score;
                 weights += w;
             }
         }
         Integer overall = weights == 0 ? null : (int) Math.round(weighted / weights);
-        return new Health(overall, List.copyOf(factors));
+        if (overall != null && lowByClient >= health.unhappyFactors()) {
+            overall = Math.min(overall, health.unhappyOverallCap());
+        }
+        return new Health(overall, List.copyOf(factors), share(knownAll, totalAll));
+    }
+
+    /** The lower of two ratings, or the only one given; null when neither is. */
+    private static Integer lowerOf(Integer a, Integer b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Integer.valueOf(Math.min(a, b));
+    }
+
+    private static double share(int known, int total) {
+        return total == 0 ? 0 : Math.round(100.0 * known / total) / 100.0;
     }
 }

@@ -52,8 +52,8 @@ final class Trends {
     static List<PerceptionTrend> perceptions(Snapshot previous, Snapshot now) {
         List<PerceptionTrend> out = new ArrayList<>();
         for (Factor f : Factor.values()) {
-            out.add(new PerceptionTrend(f, previous.perceptions().client().of(f), now.perceptions().client().of(f),
-                    previous.perceptions().supplier().of(f), now.perceptions().supplier().of(f)));
+            out.add(new PerceptionTrend(f, previous.views().client().ratings().of(f), now.views().client().ratings().of(f),
+                    previous.views().supplier().ratings().of(f), now.views().supplier().ratings().of(f)));
         }
         return out;
     }

@@ -97,15 +97,18 @@ public final class Covalue {
 
     // ---- reading ----
 
-    /** Parses and validates one snapshot. @throws CovalueException naming every problem */
+    /**
+     * Parses and validates one snapshot, version 1 or 2, its practice answers against the rule
+     * set's practice list. @throws CovalueException naming every problem
+     */
     public Snapshot read(String json) {
-        return reader.read(json);
+        return reader.read(SnapshotReader.parse(json), rules.current().practices().ids());
     }
 
     /** As {@link #read(String)}, with the input's name (a file) in front of the message. */
     public Snapshot read(String json, String name) {
         try {
-            return reader.read(json);
+            return read(json);
         } catch (CovalueException e) {
             throw new CovalueException(e.code(), name + ": " + e.getMessage(), e.problems());
         }
@@ -159,7 +162,7 @@ public final class Covalue {
 
     private BatchAdvice.Item adviseItem(RuleSet ruleSet, int index, JsonNode item) {
         try {
-            Snapshot snapshot = reader.read(item);
+            Snapshot snapshot = reader.read(item, ruleSet.practices().ids());
             // a slot per item, not per batch: single requests queue behind one item at most
             return new BatchAdvice.Item(index, slots.run(() -> advisor.advise(ruleSet, snapshot)), null);
         } catch (CovalueException e) {
@@ -286,13 +289,13 @@ public final class Covalue {
      */
     public HistoryStore.Saved storeAndAdvise(String id, String json, boolean replace) {
         JsonNode body = SnapshotReader.parse(json);
-        Snapshot snapshot = reader.read(body);
+        RuleSet ruleSet = rules.current();
+        Snapshot snapshot = reader.read(body, ruleSet.practices().ids());
         if (!snapshot.relationship().id().equals(id)) {
             throw new CovalueException(ErrorCode.ID_MISMATCH, "The snapshot is of relationship '" + snapshot.relationship().id()
                     + "' but was sent to /relationships/" + id + ".",
                     List.of(Problem.atField("relationship.id", "must be '" + id + "', the id in the path")));
         }
-        RuleSet ruleSet = rules.current();
         HistoryStore.Saved saved;
         try {
             saved = history().save(snapshot, body.toString(), replace, previous -> slots.run(() ->

@@ -60,7 +60,8 @@ public final class CovalueApp {
         ReviewController reviews = new ReviewController(covalue, config);
         HistoryController history = covalue.hasHistory() ? new HistoryController(covalue, config) : null;
         byte[] openApi = resource("/openapi/covalue-v1.yaml");
-        byte[] schema = resource(SnapshotReader.SCHEMA_RESOURCE);
+        byte[] schemaV1 = resource(SnapshotReader.SCHEMA_V1_RESOURCE);
+        byte[] schemaV2 = resource(SnapshotReader.SCHEMA_V2_RESOURCE);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -88,7 +89,8 @@ public final class CovalueApp {
             cfg.routes.get("/health/ready", rules::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             cfg.routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
-            cfg.routes.get("/api/v1/schema/snapshot-v1.json", ctx -> ctx.contentType("application/schema+json").result(schema));
+            cfg.routes.get("/api/v1/schema/snapshot-v1.json", ctx -> ctx.contentType("application/schema+json").result(schemaV1));
+            cfg.routes.get("/api/v1/schema/snapshot-v2.json", ctx -> ctx.contentType("application/schema+json").result(schemaV2));
 
             if (config.benchEndpoints()) {
                 // The same body read and JSON parse as /api/v1/advice, and nothing else: what advice

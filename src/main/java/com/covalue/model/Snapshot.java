@@ -1,17 +1,21 @@
 package com.covalue.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Snapshot v1: the facts about one outsourcing relationship as it stood on one day. Sections that
- * were absent from the input are present here with every fact unknown (null), never false.
+ * A snapshot as version 2 of the contract reads it: the facts about one outsourcing relationship
+ * as it stood on one day, and each side's own view. A version 1 snapshot is read into the same
+ * shape (its perceptions become the views' ratings). Sections that were absent from the input are
+ * present here with every fact unknown (null), never false.
+ *
+ * @param schemaVersion the version the snapshot was written in, 1 or 2
  */
 public record Snapshot(
         int schemaVersion,
         LocalDate assessedOn,
-        Perspective perspective,
         Relationship relationship,
         Governance governance,
         Measurement measurement,
@@ -20,7 +24,8 @@ public record Snapshot(
         Delivery delivery,
         MutualGoals mutualGoals,
         Innovation innovation,
-        Perceptions perceptions) {
+        Views views,
+        Context context) {
 
     public Snapshot {
         Objects.requireNonNull(assessedOn, "assessedOn == null");
@@ -32,7 +37,14 @@ public record Snapshot(
         delivery = delivery == null ? Delivery.UNKNOWN : delivery;
         mutualGoals = mutualGoals == null ? MutualGoals.UNKNOWN : mutualGoals;
         innovation = innovation == null ? Innovation.UNKNOWN : innovation;
-        perceptions = perceptions == null ? Perceptions.UNKNOWN : perceptions;
+        views = views == null ? Views.UNKNOWN : views;
+        context = context == null ? Context.UNKNOWN : context;
+    }
+
+    /** Each side's rating of each factor (the views' ratings). */
+    @JsonIgnore
+    public Perceptions perceptions() {
+        return new Perceptions(views.client().ratings(), views.supplier().ratings());
     }
 
     /**

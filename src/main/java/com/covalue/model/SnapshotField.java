@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The one table of the Snapshot v1 contract's fields: where each lives, which factor it informs,
+ * The one table of the snapshot contract's fields (v2 paths; a v1 snapshot is read as v2): where each lives, which factor it informs,
  * which way is better, and how good a known value is (0..1) for the factor's health score. The
  * health score, the data gaps, the trend facts (rules write
  * {@code Change( field == SnapshotField.MEASUREMENT_SATISFACTION_SCORE )}) and the property tests
@@ -202,35 +202,51 @@ public enum SnapshotField {
     INNOVATION_CLIENT_SHARES_CHALLENGES("innovation.clientSharesChallenges", INNOVATION, HIGHER,
             in(Snapshot::innovation, Innovation::clientSharesChallenges), Goodness.yes()),
 
-    // ---- perceptions: each side's 1-5 rating of each factor ----
-    PERCEPTIONS_CLIENT_GOVERNANCE("perceptions.client.governance", GOVERNANCE, HIGHER,
+    // ---- views: each side's own 1-5 rating of each factor (v1: perceptions.<side>.<factor>) ----
+    VIEWS_CLIENT_RATINGS_GOVERNANCE("views.client.ratings.governance", GOVERNANCE, HIGHER,
             client(FactorRatings::governance), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_GOVERNANCE("perceptions.supplier.governance", GOVERNANCE, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_GOVERNANCE("views.supplier.ratings.governance", GOVERNANCE, HIGHER,
             supplier(FactorRatings::governance), Goodness.rating()),
-    PERCEPTIONS_CLIENT_TRUST("perceptions.client.trust", TRUST, HIGHER,
+    VIEWS_CLIENT_RATINGS_TRUST("views.client.ratings.trust", TRUST, HIGHER,
             client(FactorRatings::trust), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_TRUST("perceptions.supplier.trust", TRUST, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_TRUST("views.supplier.ratings.trust", TRUST, HIGHER,
             supplier(FactorRatings::trust), Goodness.rating()),
-    PERCEPTIONS_CLIENT_OPENNESS("perceptions.client.openness", OPENNESS, HIGHER,
+    VIEWS_CLIENT_RATINGS_OPENNESS("views.client.ratings.openness", OPENNESS, HIGHER,
             client(FactorRatings::openness), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_OPENNESS("perceptions.supplier.openness", OPENNESS, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_OPENNESS("views.supplier.ratings.openness", OPENNESS, HIGHER,
             supplier(FactorRatings::openness), Goodness.rating()),
-    PERCEPTIONS_CLIENT_DELIVERY("perceptions.client.delivery", DELIVERY, HIGHER,
+    VIEWS_CLIENT_RATINGS_DELIVERY("views.client.ratings.delivery", DELIVERY, HIGHER,
             client(FactorRatings::delivery), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_DELIVERY("perceptions.supplier.delivery", DELIVERY, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_DELIVERY("views.supplier.ratings.delivery", DELIVERY, HIGHER,
             supplier(FactorRatings::delivery), Goodness.rating()),
-    PERCEPTIONS_CLIENT_MUTUAL_GOALS("perceptions.client.mutualGoals", MUTUAL_GOALS, HIGHER,
+    VIEWS_CLIENT_RATINGS_MUTUAL_GOALS("views.client.ratings.mutualGoals", MUTUAL_GOALS, HIGHER,
             client(FactorRatings::mutualGoals), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_MUTUAL_GOALS("perceptions.supplier.mutualGoals", MUTUAL_GOALS, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_MUTUAL_GOALS("views.supplier.ratings.mutualGoals", MUTUAL_GOALS, HIGHER,
             supplier(FactorRatings::mutualGoals), Goodness.rating()),
-    PERCEPTIONS_CLIENT_MEASUREMENT("perceptions.client.measurement", MEASUREMENT, HIGHER,
+    VIEWS_CLIENT_RATINGS_MEASUREMENT("views.client.ratings.measurement", MEASUREMENT, HIGHER,
             client(FactorRatings::measurement), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_MEASUREMENT("perceptions.supplier.measurement", MEASUREMENT, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_MEASUREMENT("views.supplier.ratings.measurement", MEASUREMENT, HIGHER,
             supplier(FactorRatings::measurement), Goodness.rating()),
-    PERCEPTIONS_CLIENT_INNOVATION("perceptions.client.innovation", INNOVATION, HIGHER,
+    VIEWS_CLIENT_RATINGS_INNOVATION("views.client.ratings.innovation", INNOVATION, HIGHER,
             client(FactorRatings::innovation), Goodness.rating()),
-    PERCEPTIONS_SUPPLIER_INNOVATION("perceptions.supplier.innovation", INNOVATION, HIGHER,
+    VIEWS_SUPPLIER_RATINGS_INNOVATION("views.supplier.ratings.innovation", INNOVATION, HIGHER,
             supplier(FactorRatings::innovation), Goodness.rating()),
+
+    // ---- context: the relationship's setting (v2) ----
+    CONTEXT_STRATEGIC_INTENT_HOLDS("context.strategicIntentHolds", null, HIGHER,
+            in(Snapshot::context, Context::strategicIntentHolds), null),
+    CONTEXT_EXIT_PLAN("context.exitPlan", null, HIGHER,
+            in(Snapshot::context, Context::exitPlan), null),
+    CONTEXT_RISK_WITH_ABLE_PARTY("context.riskWithAbleParty", null, HIGHER,
+            in(Snapshot::context, Context::riskWithAbleParty), null),
+    CONTEXT_SERVICE_LEVELS_PROPORTIONATE("context.serviceLevelsProportionate", null, HIGHER,
+            in(Snapshot::context, Context::serviceLevelsProportionate), null),
+    CONTEXT_RETAINED_TEAM_RIGHT_SIZED("context.retainedTeamRightSized", null, HIGHER,
+            in(Snapshot::context, Context::retainedTeamRightSized), null),
+    CONTEXT_CLIENT_TEAM_CAPABLE("context.clientTeamCapable", null, HIGHER,
+            in(Snapshot::context, Context::clientTeamCapable), null),
+    CONTEXT_CULTURAL_DIFFERENCES_MANAGED("context.culturalDifferencesManaged", null, HIGHER,
+            in(Snapshot::context, Context::culturalDifferencesManaged), null),
 
     // ---- derived: not in the contract ----
 
@@ -291,6 +307,11 @@ public enum SnapshotField {
         return this == DELIVERY_PROMISES_KEPT_RATIO;
     }
 
+    /** True for a side's rating of a factor ({@code views.<side>.ratings.<factor>}): health's outcome, not its practices. */
+    public boolean rating() {
+        return path.startsWith("views.");
+    }
+
     public boolean known(Snapshot s) {
         return value.apply(s) != null;
     }
@@ -312,11 +333,11 @@ public enum SnapshotField {
 
     /** Reads the client's rating of one factor. */
     private static Function<Snapshot, Object> client(Function<FactorRatings, Integer> rating) {
-        return s -> rating.apply(s.perceptions().client());
+        return s -> rating.apply(s.views().client().ratings());
     }
 
     /** Reads the supplier's rating of one factor. */
     private static Function<Snapshot, Object> supplier(Function<FactorRatings, Integer> rating) {
-        return s -> rating.apply(s.perceptions().supplier());
+        return s -> rating.apply(s.views().supplier().ratings());
     }
 }

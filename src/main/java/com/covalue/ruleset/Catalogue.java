@@ -21,7 +21,7 @@ public final class Catalogue implements java.io.Serializable {
 
     public static final String FILE = "catalogue.yaml";
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
-    private static final Set<String> KEYS = Set.of("title", "action", "factor", "kind", "owner", "source");
+    private static final Set<String> KEYS = Set.of("title", "action", "factor", "kind", "owner", "source", "practices");
 
     private final Map<String, CatalogueEntry> entries;
 
@@ -63,7 +63,7 @@ public final class Catalogue implements java.io.Serializable {
             YamlFile.eachField(body, f -> {
                 if (!KEYS.contains(f.getKey())) {
                     problems.add(Problem.atLine(FILE, file.lineOf(f.getKey(), line), id + ": unknown key '" + f.getKey()
-                            + "'; the keys are title, action, factor, kind, owner, source"));
+                            + "'; the keys are title, action, factor, kind, owner, source, practices"));
                 }
             });
             String title = text(body, "title", id, file, line, problems);
@@ -72,11 +72,41 @@ public final class Catalogue implements java.io.Serializable {
             Factor factor = choice(body, "factor", id, file, line, problems, Factor.class);
             Kind kind = choice(body, "kind", id, file, line, problems, Kind.class);
             Owner owner = choice(body, "owner", id, file, line, problems, Owner.class);
+            List<String> practices = practiceIds(body, id, file, line, problems);
             if (problems.size() == before) {
-                entries.put(id, new CatalogueEntry(id, title, action, factor, kind, owner, source));
+                entries.put(id, new CatalogueEntry(id, title, action, factor, kind, owner, source, practices));
             }
         });
         return new Catalogue(entries);
+    }
+
+    /**
+     * The optional {@code practices: [GOV-05, OPE-02]}: the research practices the entry serves.
+     * Whether each id is in {@code practices.yaml} is checked once both files are read.
+     */
+    private static List<String> practiceIds(JsonNode body, String id, YamlFile file, int line, List<Problem> problems) {
+        JsonNode v = body.get("practices");
+        if (v == null) {
+            return List.of();
+        }
+        if (!v.isArray() || v.isEmpty()) {
+            problems.add(Problem.atLine(FILE, file.lineOf("practices", line), id + ": 'practices' must be a list of practice ids,"
+                    + " like [GOV-05, OPE-02]"));
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        v.forEach(item -> ids.add(item.asText()));
+        return List.copyOf(ids);
+    }
+
+    /** Every practice id an entry names that the practice list does not have, at the entry's line. */
+    void checkPractices(PracticeList list, String text, List<Problem> problems) {
+        List<String> lines = text.lines().map(String::strip).toList();
+        entries.values().forEach(entry -> entry.practices().stream().filter(p -> list.find(p).isEmpty()).forEach(p -> {
+            int line = lines.indexOf(entry.id() + ":") + 1;
+            String hint = com.covalue.validation.Levenshtein.closest(p, list.ids()).map(c -> "; did you mean '" + c + "'?").orElse("");
+            problems.add(Problem.atLine(FILE, line, entry.id() + ": practice '" + p + "' is not in " + PracticeList.FILE + hint));
+        }));
     }
 
     private static String text(JsonNode body, String key, String id, YamlFile file, int line, List<Problem> problems) {

@@ -50,14 +50,14 @@ public final class CompiledRulesCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRulesCache.class);
     private static final String MAGIC = "covalue compiled rules";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int KEEP = 8;
     private static final String SUFFIX = ".rules";
     /** What the entry's Java serialization may contain: our records, collections, enums. */
     private static final List<String> ALLOWED = List.of("java.lang.", "java.util.", "java.time.", "com.covalue.");
 
     /** What a rule set is besides its Drools packages, and the packages of each file serialized. */
-    record Entry(Catalogue catalogue, PriorityPolicy priority, Map<String, RuleInfo> rules, List<String> files,
+    record Entry(Catalogue catalogue, PracticeList practices, PriorityPolicy priority, Map<String, RuleInfo> rules, List<String> files,
             Map<String, Integer> askedBy, LinkedHashMap<String, byte[]> packages) implements Serializable {
     }
 

@@ -32,7 +32,8 @@ public record PriorityPolicy(
         int renewalHorizonDays,
         int criticalFrom,
         int highFrom,
-        int mediumFrom)
+        int mediumFrom,
+        HealthPolicy health)
         implements java.io.Serializable {
 
     public static final String FILE = "priority.yaml";
@@ -73,9 +74,9 @@ public record PriorityPolicy(
         }
         JsonNode root = file.root();
         YamlFile.eachField(root, e -> {
-            if (!List.of("weights", "dominance", "corroborationSaturation", "renewalHorizonDays", "levels").contains(e.getKey())) {
+            if (!List.of("weights", "dominance", "corroborationSaturation", "renewalHorizonDays", "levels", "health").contains(e.getKey())) {
                 problems.add(Problem.atLine(FILE, file.lineOf(e.getKey(), 1), "unknown key '" + e.getKey()
-                        + "'; the keys are weights, dominance, corroborationSaturation, renewalHorizonDays, levels"));
+                        + "'; the keys are weights, dominance, corroborationSaturation, renewalHorizonDays, levels, health"));
             }
         });
         JsonNode weights = root.path("weights");
@@ -101,14 +102,15 @@ public record PriorityPolicy(
         if (!(critical > high && high > medium)) {
             problems.add(Problem.atLine(FILE, file.lineOf("levels", 1), "levels must fall: CRITICAL above HIGH above MEDIUM"));
         }
+        HealthPolicy health = HealthPolicy.parse(file, root.path("health"), problems);
         if (problems.size() > before) {
             return null;
         }
         return new PriorityPolicy(wDominance, wSeverity, wCorroboration, wRenewal, dominance, saturation, horizon,
-                critical, high, medium);
+                critical, high, medium, health);
     }
 
-    private static double number(YamlFile file, JsonNode parent, String key, double min, double max, List<Problem> problems) {
+    static double number(YamlFile file, JsonNode parent, String key, double min, double max, List<Problem> problems) {
         JsonNode v = parent.get(key);
         if (v == null || !v.isNumber()) {
             problems.add(Problem.atLine(FILE, file.lineOf(key, 1), "'" + key + "' must be a number"

@@ -25,6 +25,7 @@ public record RuleSet(
         String revision,
         KieBase kieBase,
         Catalogue catalogue,
+        PracticeList practices,
         PriorityPolicy priority,
         Map<String, RuleInfo> rules,
         List<String> files,
@@ -39,15 +40,16 @@ public record RuleSet(
     public RuleSet {
         Objects.requireNonNull(revision, "revision == null");
         Objects.requireNonNull(kieBase, "kieBase == null");
+        Objects.requireNonNull(practices, "practices == null");
         rules = Map.copyOf(rules);
         files = List.copyOf(files);
         askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
         gapOrder = List.copyOf(gapOrder);
     }
 
-    public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PriorityPolicy priority,
+    public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PracticeList practices, PriorityPolicy priority,
             Map<String, RuleInfo> rules, List<String> files, Instant compiledAt, Map<String, Integer> askedBy) {
-        this(revision, kieBase, catalogue, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy));
+        this(revision, kieBase, catalogue, practices, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy));
     }
 
     private static List<AskedField> gapOrder(Map<String, Integer> askedBy) {

@@ -121,15 +121,18 @@ public final class RuleSetCompiler {
         Optional<String> priorityText = required(files, PriorityPolicy.FILE, "the priority weights", problems);
         Catalogue catalogue = reusedOrParsed(catalogueText.orElse("{}"), lastCatalogue, Catalogue::parse, problems,
                 parsed -> lastCatalogue = parsed);
+        PracticeList practices = files.texts().containsKey(PracticeList.FILE)
+                ? PracticeList.parse(files.texts().get(PracticeList.FILE), problems) : PracticeList.EMPTY;
+        catalogueText.ifPresent(text -> catalogue.checkPractices(practices, text, problems));
         PriorityPolicy priority = priorityText.map(text -> reusedOrParsed(text, lastPriority, PriorityPolicy::parse, problems,
                 parsed -> lastPriority = parsed)).orElse(null);
         List<ParsedDrl> drls = parse(files.drlFiles());
         Map<String, RuleInfo> rules = checkedRules(drls, catalogue, problems);
         Build build = build(drls, files.drlFiles(), problems);
 
-        RuleSet ruleSet = new RuleSet(files.revision(), build.kieBase(), catalogue, priority, rules, files.names(),
+        RuleSet ruleSet = new RuleSet(files.revision(), build.kieBase(), catalogue, practices, priority, rules, files.names(),
                 clock.instant(), RuleSet.askedBy(rules));
-        cache.write(ruleSet.revision(), new CompiledRulesCache.Entry(catalogue, priority, ruleSet.rules(), ruleSet.files(),
+        cache.write(ruleSet.revision(), new CompiledRulesCache.Entry(catalogue, practices, priority, ruleSet.rules(), ruleSet.files(),
                 ruleSet.askedBy(), build.serialized()));
         return new Compiled(ruleSet, build.source());
     }
@@ -268,7 +271,7 @@ public final class RuleSetCompiler {
         if (!units.containsKey(ALL_FILES)) {
             byFile.remember(units); // the next reload recompiles only what changes
         }
-        return Optional.of(new RuleSet(files.revision(), kieBase, e.catalogue(), e.priority(), e.rules(), e.files(),
+        return Optional.of(new RuleSet(files.revision(), kieBase, e.catalogue(), e.practices(), e.priority(), e.rules(), e.files(),
                 clock.instant(), e.askedBy()));
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param doesNotRecommend  ids that must not appear
  * @param noRecommendations true when the advice must have no recommendation at all
  * @param verdict           the renewal verdict, or {@code none} when there must be no renewal section
- * @param conditions        ids that must be among the renewal conditions
+ * @param conditions        ids the rules must make renewal conditions (among the five shown or those still open)
  * @param health            bounds on {@code overall} and on factor scores, by factor key
  * @param dataGaps          fields that must be listed as data gaps
  */

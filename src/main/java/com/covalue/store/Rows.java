@@ -2,6 +2,7 @@ package com.covalue.store;
 
 import com.covalue.model.Json;
 import com.covalue.model.Snapshot;
+import com.covalue.model.SnapshotJson;
 import com.covalue.model.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ final class Rows {
     /** A snapshot from its {@code body}; stored snapshots were validated when written, so they are bound without validating again. */
     static Snapshot snapshot(ResultSet rs) throws SQLException {
         try {
-            return Json.MAPPER.readValue(rs.getString("body"), Snapshot.class);
+            return SnapshotJson.bind(rs.getString("body"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored snapshot cannot be read: " + e.getOriginalMessage(), e);
         }

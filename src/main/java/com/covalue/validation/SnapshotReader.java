@@ -3,6 +3,7 @@ package com.covalue.validation;
 import com.covalue.model.Json;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
+import com.covalue.model.SnapshotJson;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import com.covalue.model.ErrorCode;
 
 /**
@@ -31,9 +34,13 @@ import com.covalue.model.ErrorCode;
  */
 public final class SnapshotReader {
 
-    public static final String SCHEMA_RESOURCE = "/schema/snapshot-v1.schema.json";
+    /** The published JSON Schema of each snapshot version, as resources of the jar. */
+    public static final String SCHEMA_V1_RESOURCE = "/schema/snapshot-v1.schema.json";
+    public static final String SCHEMA_V2_RESOURCE = "/schema/snapshot-v2.schema.json";
 
-    private static final SnapshotSchema SCHEMA = SnapshotSchema.load();
+    private static final SnapshotSchema SCHEMA_V1 = SnapshotSchema.load(SCHEMA_V1_RESOURCE);
+    private static final SnapshotSchema SCHEMA_V2 = SnapshotSchema.load(SCHEMA_V2_RESOURCE);
+    private static final Pattern PRACTICE_ID = Pattern.compile("[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}");
 
     private final Clock clock;
 
@@ -51,16 +58,34 @@ public final class SnapshotReader {
         return read(parse(json));
     }
 
-    /** Validates an already parsed JSON value as a snapshot. */
+    /**
+     * Validates an already parsed JSON value as a snapshot, version 1 or 2, without checking its
+     * practice ids against a practice list (see {@link #read(JsonNode, Set)}).
+     */
     public Snapshot read(JsonNode node) {
-        List<Problem> problems = validate(node);
+        return read(node, null);
+    }
+
+    /**
+     * Validates an already parsed JSON value as a snapshot, version 1 or 2; a version 1 snapshot is
+     * read as version 2 (its perceptions become the views' ratings).
+     *
+     * @param practiceIds the practice ids the rule set knows; an answer for any other id is a field
+     *                    error with "did you mean". Null: not checked.
+     */
+    public Snapshot read(JsonNode node, Set<String> practiceIds) {
+        List<Problem> problems = new ArrayList<>(validate(node));
+        if (practiceIds != null && node.isObject()) {
+            problems.addAll(checkPracticeIds(node, practiceIds));
+            problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(ErrorCode.INVALID_SNAPSHOT,
                     problems.size() == 1 ? "The snapshot has 1 problem." : "The snapshot has " + problems.size() + " problems.",
                     problems);
         }
         try {
-            return Json.MAPPER.treeToValue(node, Snapshot.class);
+            return SnapshotJson.bind(node);
         } catch (JsonProcessingException e) {
             // The schema accepted it, so this is our bug rather than the caller's.
             throw new IllegalStateException("valid snapshot could not be bound: " + e.getOriginalMessage(), e);
@@ -84,6 +109,26 @@ public final class SnapshotReader {
         }
     }
 
+    /** An answer for a practice the rule set does not list, or an id of the wrong shape. */
+    private static List<Problem> checkPracticeIds(JsonNode root, Set<String> known) {
+        List<Problem> problems = new ArrayList<>();
+        for (String side : List.of("client", "supplier")) {
+            JsonNode practices = at(root, "views." + side + ".practices");
+            if (practices == null || !practices.isObject()) {
+                continue;
+            }
+            practices.fieldNames().forEachRemaining(id -> {
+                if (!known.contains(id)) {
+                    String hint = Levenshtein.closest(id, known).map(c -> "; did you mean '" + c + "'?")
+                            .orElse(PRACTICE_ID.matcher(id).matches() ? "" : " (ids look like GOV-05)");
+                    problems.add(Problem.atField("views." + side + ".practices." + id,
+                            "is not a practice of the rule set's practice list" + hint));
+                }
+            });
+        }
+        return problems;
+    }
+
     /** Every problem in the given value, in field order; empty when it is a valid snapshot. */
     public List<Problem> validate(JsonNode node) {
         if (!node.isObject()) {
@@ -95,11 +140,17 @@ public final class SnapshotReader {
         nonFinite.forEach(path -> problems.add(Problem.atField(path, "is too large a number")));
         // the schema library cannot handle infinite numbers, so it checks a copy without them
         JsonNode checkable = nonFinite.isEmpty() ? node : withoutFields(node, nonFinite);
-        SCHEMA.check(checkable).stream().filter(p -> !nonFinite.contains(p.field())).forEach(problems::add);
+        schemaFor(node).check(checkable).stream().filter(p -> !nonFinite.contains(p.field())).forEach(problems::add);
         problems.addAll(checkDates((ObjectNode) checkable));
         problems.addAll(checkCounts(checkable));
         problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
         return problems.stream().distinct().toList();
+    }
+
+    /** Version 1's schema for a snapshot that says it is version 1; version 2's for anything else. */
+    private static SnapshotSchema schemaFor(JsonNode node) {
+        JsonNode version = node.get("schemaVersion");
+        return version != null && version.isIntegralNumber() && version.asInt() == 1 ? SCHEMA_V1 : SCHEMA_V2;
     }
 
     private static void findNonFinite(JsonNode node, String path, List<String> out) {
@@ -141,7 +192,7 @@ public final class SnapshotReader {
             problems.add(Problem.atField("relationship.renewalDate", "must not be before relationship.contractStart (" + contractStart + ")"));
         }
         for (String past : List.of("measurement.lastKpiReview", "measurement.satisfactionSurveyLast", "mutualGoals.planUpdated",
-                "relationship.contractStart")) {
+                "relationship.contractStart", "views.client.answeredOn", "views.supplier.answeredOn")) {
             LocalDate when = past.equals("relationship.contractStart") ? contractStart : date(root, past, problems);
             if (when != null && assessedOn != null && when.isAfter(assessedOn)) {
                 problems.add(Problem.atField(past, "must not be after assessedOn (" + assessedOn + ")"));
@@ -196,10 +247,10 @@ public final class SnapshotReader {
     /** The compiled JSON Schema plus the allowed field names per object, for "did you mean" hints. */
     private record SnapshotSchema(JsonSchema schema, JsonNode raw) {
 
-        static SnapshotSchema load() {
-            try (InputStream in = SnapshotReader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+        static SnapshotSchema load(String resource) {
+            try (InputStream in = SnapshotReader.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+                    throw new IllegalStateException("missing resource " + resource);
                 }
                 JsonNode raw = Json.MAPPER.readTree(in);
                 SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
@@ -234,7 +285,8 @@ public final class SnapshotReader {
                 case "type" -> Problem.atField(at, "must be " + expected(fieldSchema) + ", not " + actual(m.getInstanceNode())
                         + (m.getInstanceNode() != null && m.getInstanceNode().isNull() ? " (leave the field out when it is unknown)" : ""));
                 case "enum" -> Problem.atField(at, "must be one of " + fieldSchema.get("enum") + ", not " + m.getInstanceNode());
-                case "const" -> Problem.atField(at, "must be " + fieldSchema.get("const") + ", not " + m.getInstanceNode());
+                case "const" -> Problem.atField(at, at.equals("schemaVersion") ? "must be 1 or 2, not " + m.getInstanceNode()
+                        : "must be " + fieldSchema.get("const") + ", not " + m.getInstanceNode());
                 case "minimum", "exclusiveMinimum" -> Problem.atField(at, "must be at least " + fieldSchema.get("minimum") + ", not " + m.getInstanceNode());
                 case "maximum", "exclusiveMaximum" -> Problem.atField(at, "must be at most " + fieldSchema.get("maximum") + ", not " + m.getInstanceNode());
                 case "pattern" -> Problem.atField(at, patternMessage(at, fieldSchema) + ", not " + m.getInstanceNode());
@@ -293,7 +345,10 @@ public final class SnapshotReader {
             JsonNode s = raw;
             if (!path.isEmpty()) {
                 for (String step : path.split("\\.")) {
-                    s = resolve(s).path("properties").path(step);
+                    JsonNode object = resolve(s);
+                    // a map such as views.client.practices describes its values under additionalProperties
+                    s = object.path("properties").has(step) || !object.path("additionalProperties").isObject()
+                            ? object.path("properties").path(step) : object.path("additionalProperties");
                 }
             }
             return resolve(s);

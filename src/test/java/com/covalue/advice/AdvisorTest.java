@@ -10,6 +10,7 @@ import com.covalue.model.Advice;
 import com.covalue.model.Advice.Alignment;
 import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.Factor;
+import com.covalue.model.SnapshotFields;
 import com.covalue.model.Kind;
 import com.covalue.model.Level;
 import com.covalue.model.Owner;
@@ -71,9 +72,14 @@ class AdvisorTest {
     void health_lists_all_seven_factors_in_dominance_order() {
         Advice a = example();
         assertThat(a.health().factors()).extracting(Advice.FactorHealth::factor).containsExactly(Factor.values());
+        // the v1 example gives every fact and rating, and (v1 cannot) no practice answer
         assertThat(a.health().factors()).allSatisfy(f -> {
-            assertThat(f.answered()).isEqualTo(1.0);
+            int facts = (int) SnapshotFields.of(f.factor()).stream().filter(field -> !field.rating()).count() + 2;
+            int answers = 2 * realRules().practices().of(f.factor()).size();
+            assertThat(f.answered()).isEqualTo(Math.round(100.0 * facts / (facts + answers)) / 100.0);
             assertThat(f.score()).isBetween(0, 100);
+            assertThat(f.outcome()).isBetween(0, 100);
+            assertThat(f.practices()).isBetween(0, 100);
         });
         assertThat(a.health().overall()).isBetween(0, 100);
     }
@@ -86,7 +92,11 @@ class AdvisorTest {
         Advice a = advisor.advise(realRules(), snapshot(json));
         Advice.FactorHealth trust = a.health().factors().get(Factor.TRUST.ordinal());
         assertThat(trust.score()).isEqualTo(50);
-        assertThat(trust.answered()).isEqualTo(0.2); // 2 of 8 trust facts and 2 ratings
+        assertThat(trust.practices()).isEqualTo(50);
+        assertThat(trust.outcome()).isNull();
+        // 2 of 8 trust facts, 2 ratings and both sides' answers to each trust practice
+        int answers = 2 * realRules().practices().of(Factor.TRUST).size();
+        assertThat(trust.answered()).isEqualTo(Math.round(100.0 * 2 / (10 + answers)) / 100.0);
         assertThat(a.health().overall()).isEqualTo(50);
     }
 
@@ -108,17 +118,26 @@ class AdvisorTest {
         assertThat(r.daysToRenewal()).isEqualTo(150);
         // the worst verdict proposed wins, with all of its reasons and none of the milder verdicts'
         assertThat(r.verdict()).isEqualTo(Verdict.REMEDIATE_BEFORE_RENEWAL);
+        // v2: the client rates four factors 2/5 or lower (property 5), and health shows it
         assertThat(r.reasons()).containsExactly(
+                "the client rates 4 of the seven success factors 2 or lower: value is what both sides perceive, and the"
+                        + " client does not see it",
                 "critical advice is open: Agree a clear escalation path",
                 "critical advice is open: Plan strategy together and keep the plan alive",
                 "critical advice is open: Write down what success means for each side",
-                "critical advice is open: Keep KPIs and SLAs few, relevant and current");
-        // conditions are given recommendations, in the recommendations' priority order; every
-        // critical or high one is among them
+                "critical advice is open: Keep KPIs and SLAs few, relevant and current",
+                "overall health is 34/100, below 40",
+                "trust health is 26/100, below 30");
+        // conditions are given recommendations, in the recommendations' priority order, at most
+        // five; the others the rules made conditions are still open; every critical or high one is
+        // among the two
         List<String> ids = advice.recommendations().stream().map(Recommendation::id).toList();
-        assertThat(r.conditions()).hasSize(16);
-        assertThat(ids).containsSubsequence(r.conditions());
-        assertThat(r.conditions()).containsAll(advice.recommendations().stream()
+        List<String> all = new java.util.ArrayList<>(r.conditions());
+        all.addAll(r.alsoOpen());
+        assertThat(r.conditions()).hasSize(5);
+        assertThat(all).hasSize(16);
+        assertThat(ids).containsSubsequence(all);
+        assertThat(all).containsAll(advice.recommendations().stream()
                 .filter(rec -> rec.priority().level() == Level.CRITICAL || rec.priority().level() == Level.HIGH)
                 .map(Recommendation::id).toList());
     }
@@ -168,6 +187,6 @@ class AdvisorTest {
         Advice a = example();
         assertThat(a.rules().revision()).isEqualTo(realRules().revision());
         assertThat(a.rules().count()).isEqualTo(realRules().ruleCount());
-        assertThat(a.schemaVersion()).isEqualTo(1);
+        assertThat(a.schemaVersion()).isEqualTo(2); // advice v2 for every snapshot, v1 or v2
     }
 }

@@ -34,7 +34,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import com.covalue.model.SnapshotFields;
+import com.covalue.model.PracticeAnswer;
 import com.covalue.model.SnapshotField;
+import com.covalue.model.SnapshotJson;
+import com.covalue.ruleset.Practice;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The four properties every release keeps (contract README), checked on every scenario snapshot
@@ -48,12 +52,17 @@ class ContractPropertiesTest {
         return ADVISOR.advise(realRules(), reader().read(json));
     }
 
-    /** The scenario snapshots plus the contract's example: realistic starting points. */
+    /**
+     * The scenario snapshots plus the contract's two examples, all written as version 2 (so that
+     * each side's ratings are at their v2 paths): realistic starting points.
+     */
     private static List<ObjectNode> realisticSnapshots() {
         List<ObjectNode> out = new ArrayList<>();
-        out.add(exampleJson());
+        out.add(SnapshotJson.toVersion2(exampleJson()));
+        out.add(TestSupport.exampleV2Json());
         for (var folder : ScenarioRunner.find(TestSupport.SCENARIOS)) {
-            out.add((ObjectNode) com.covalue.validation.SnapshotReader.parse(TestSupport.read(folder.resolve(ScenarioRunner.SNAPSHOT))));
+            out.add(SnapshotJson.toVersion2(com.covalue.validation.SnapshotReader.parse(
+                    TestSupport.read(folder.resolve(ScenarioRunner.SNAPSHOT)))));
         }
         return out;
     }
@@ -91,8 +100,8 @@ class ContractPropertiesTest {
                 base.path("relationship").path("id").asText(), () -> {
                     Advice before = advise(base);
                     List<String> violations = new ArrayList<>();
-                    for (SnapshotField field : SnapshotFields.all()) {
-                        improveAndCheck(base, before, field, violations, ContractPropertiesTest::advise);
+                    for (Improvement better : improvements(base)) {
+                        improveAndCheck(base, before, better, violations, ContractPropertiesTest::advise);
                     }
                     assertThat(violations).isEmpty();
                 }));
@@ -109,15 +118,15 @@ class ContractPropertiesTest {
                 .filter(folder -> folder.resolve(ScenarioRunner.PREVIOUS).toFile().exists())
                 .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
                     var previous = reader().read(TestSupport.read(folder.resolve(ScenarioRunner.PREVIOUS)));
-                    ObjectNode base = (ObjectNode) com.covalue.validation.SnapshotReader.parse(
-                            TestSupport.read(folder.resolve(ScenarioRunner.SNAPSHOT)));
+                    ObjectNode base = SnapshotJson.toVersion2(com.covalue.validation.SnapshotReader.parse(
+                            TestSupport.read(folder.resolve(ScenarioRunner.SNAPSHOT))));
                     java.util.function.Function<JsonNode, Advice> withHistory = json -> ADVISOR.evaluate(realRules(),
                             reader().read(json), new Advisor.Options(false, previous)).advice();
                     Advice before = withHistory.apply(base);
                     assertThat(before.trend()).isNotNull();
                     List<String> violations = new ArrayList<>();
-                    for (SnapshotField field : SnapshotFields.all()) {
-                        improveAndCheck(base, before, field, violations, withHistory);
+                    for (Improvement better : improvements(base)) {
+                        improveAndCheck(base, before, better, violations, withHistory);
                     }
                     assertThat(violations).isEmpty();
                 }));
@@ -139,8 +148,8 @@ class ContractPropertiesTest {
                 .anyMatch(r -> r.rules().stream().anyMatch(rule -> "trends.drl".equals(realRules().rules().get(rule).file())))
                 ? "with trend advice" : "without trend advice");
         List<String> violations = new ArrayList<>();
-        for (SnapshotField field : SnapshotFields.all()) {
-            improveAndCheck(base, before, field, violations, withHistory);
+        for (Improvement better : improvements(base)) {
+            improveAndCheck(base, before, better, violations, withHistory);
         }
         assertThat(violations).isEmpty();
     }
@@ -149,25 +158,55 @@ class ContractPropertiesTest {
     void improving_a_fact_of_a_generated_snapshot_never_looks_worse(@ForAll("snapshots") ObjectNode base) {
         Advice before = advise(base);
         List<String> violations = new ArrayList<>();
-        for (SnapshotField field : SnapshotFields.all()) {
-            improveAndCheck(base, before, field, violations, ContractPropertiesTest::advise);
+        for (Improvement better : improvements(base)) {
+            improveAndCheck(base, before, better, violations, ContractPropertiesTest::advise);
         }
         assertThat(violations).isEmpty();
     }
 
-    private static void improveAndCheck(ObjectNode base, Advice before, SnapshotField field, List<String> violations,
-            java.util.function.Function<JsonNode, Advice> advise) {
-        Optional<JsonNode> better = SnapshotValues.better(field, base);
-        if (better.isEmpty()) {
-            return;
+    /** One change the contract calls better: a field to its next better value. */
+    private record Improvement(String path, Factor factor, JsonNode value) {
+    }
+
+    /**
+     * Every better change of one known fact (property 2): each field's next better value, and for
+     * the two sides' practice answers (v2), a lone answer one step up, or the lower of two
+     * different answers one step up towards the other.
+     */
+    private static List<Improvement> improvements(ObjectNode base) {
+        List<Improvement> out = new ArrayList<>();
+        for (SnapshotField field : SnapshotFields.all()) {
+            SnapshotValues.better(field, base).ifPresent(v -> out.add(new Improvement(field.path(), field.factor(), v)));
         }
-        ObjectNode improved = TestSupport.with(base, field.path(), better.get());
+        for (Practice practice : realRules().practices().all()) {
+            String clientPath = "views.client.practices." + practice.id();
+            String supplierPath = "views.supplier.practices." + practice.id();
+            JsonNode client = TestSupport.at(base, clientPath);
+            JsonNode supplier = TestSupport.at(base, supplierPath);
+            PracticeAnswer c = client == null ? null : PracticeAnswer.valueOf(client.asText());
+            PracticeAnswer s = supplier == null ? null : PracticeAnswer.valueOf(supplier.asText());
+            String lowerSide = c == null ? (s == null ? null : supplierPath) : s == null ? clientPath
+                    : c.compareTo(s) < 0 ? clientPath : s.compareTo(c) < 0 ? supplierPath : null;
+            if (lowerSide != null) {
+                PracticeAnswer lower = PracticeAnswer.valueOf(TestSupport.at(base, lowerSide).asText());
+                if (lower != PracticeAnswer.YES) {
+                    out.add(new Improvement(lowerSide, practice.factor(),
+                            TextNode.valueOf(PracticeAnswer.values()[lower.ordinal() + 1].name())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void improveAndCheck(ObjectNode base, Advice before, Improvement better, List<String> violations,
+            java.util.function.Function<JsonNode, Advice> advise) {
+        ObjectNode improved = TestSupport.with(base, better.path(), better.value());
         if (!reader().validate(improved).isEmpty()) {
             return; // e.g. kept promises above promises due: not a snapshot
         }
         Advice after = advise.apply(improved);
-        String change = field.path() + " " + TestSupport.at(base, field.path()) + " -> " + better.get() + ": ";
-        Factor factor = field.factor();
+        String change = better.path() + " " + TestSupport.at(base, better.path()) + " -> " + better.value() + ": ";
+        Factor factor = better.factor();
         if (factor != null) {
             Integer h0 = score(before, factor);
             Integer h1 = score(after, factor);
@@ -285,6 +324,7 @@ class ContractPropertiesTest {
         Random random = new Random(seed);
         LocalDate assessed = LocalDate.of(2026, 11, 1);
         ObjectNode json = minimalJson("generated-" + Long.toHexString(seed));
+        json.put("schemaVersion", 2);
         json = TestSupport.with(json, "relationship.contractStart", assessed.minusDays(400 + random.nextInt(1500)).toString());
         json = TestSupport.with(json, "relationship.renewalDate", assessed.plusDays(random.nextInt(700)).toString());
         for (SnapshotField field : SnapshotFields.all()) {
@@ -292,6 +332,15 @@ class ContractPropertiesTest {
                 continue;
             }
             json = TestSupport.with(json, field.path(), SnapshotValues.random(field.path(), assessed, random));
+        }
+        // each side answers some practices
+        String[] answers = {"NO", "PARTLY", "YES"};
+        for (Practice practice : realRules().practices().all()) {
+            for (String side : new String[] {"client", "supplier"}) {
+                if (random.nextDouble() < 0.3) {
+                    json = TestSupport.with(json, "views." + side + ".practices." + practice.id(), answers[random.nextInt(3)]);
+                }
+            }
         }
         // keep the count pairs consistent
         for (String[] pair : new String[][] {{"delivery.promisesKept12m", "delivery.promisesDue12m"},

@@ -87,7 +87,7 @@ class TrendAdviceTest {
                 "OPENNESS-ESCALATIONS-RISING", "MEASUREMENT-VALUE-REVIEWS-LAPSED", "INNOVATION-FORUMS-LAPSED");
         assertThat(a.trend().worsened()).extracting(Advice.Moved::field).containsExactly(
                 "measurement.valueReviews", "openness.escalationsOpen", "delivery.promisesKeptRatio", "delivery.slaAttainment",
-                "innovation.forums", "perceptions.client.delivery");
+                "innovation.forums", "views.client.ratings.delivery");
     }
 
     @Test

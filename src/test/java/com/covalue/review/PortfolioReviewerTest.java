@@ -67,6 +67,8 @@ class PortfolioReviewerTest {
         spring = with(with(spring, "governance.successDefinedBothSides", true), "delivery.promisesKept12m", 19);
         spring = with(with(spring, "measurement.lastKpiReview", "2026-04-01"), "mutualGoals.planUpdated", "2026-04-01");
         spring = with(spring, "measurement.satisfactionSurveyLast", "2026-04-01");
+        // in spring the client was happier: it rated trust and mutual goals 3, not 2
+        spring = with(with(spring, "perceptions.client.trust", 3), "perceptions.client.mutualGoals", 3);
         ObjectNode winter = with(spring, "assessedOn", "2025-12-01");
         winter = with(with(winter, "measurement.lastKpiReview", "2025-11-01"), "mutualGoals.planUpdated", "2025-11-01");
         winter = with(winter, "measurement.satisfactionSurveyLast", "2025-11-01");

@@ -109,7 +109,8 @@ class SnapshotReaderTest {
     void required_fields_and_the_schema_version_are_checked() {
         ObjectNode json = minimalJson("x");
         json.remove("assessedOn");
-        json.put("schemaVersion", 2);
+        json.put("schemaVersion", 3); // 1 and 2 are both contract versions
+
         assertThat(problems(json)).extracting(Problem::field).containsExactlyInAnyOrder("assessedOn", "schemaVersion");
     }
 

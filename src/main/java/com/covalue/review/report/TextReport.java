@@ -39,6 +39,12 @@ public final class TextReport {
     }
 
     /** The data gaps as one list to wrap, each field kept on one line with its count. */
+    /** A recommendation's title, by id (for the focus list). */
+    public static String titleOf(Advice a, String id) {
+        return a.recommendations().stream().filter(r -> r.id().equals(id)).map(r -> r.title() + " (" + id + ")")
+                .findFirst().orElse(id);
+    }
+
     public static String gaps(Advice a) {
         List<String> gaps = new ArrayList<>();
         for (DataGap g : a.dataGaps()) {

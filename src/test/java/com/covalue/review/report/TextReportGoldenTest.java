@@ -36,8 +36,8 @@ class TextReportGoldenTest {
         Advice a = new Advisor().evaluate(realRules(), snapshot, new Advisor.Options(explain, previous)).advice();
         // the real revision is a hash of every file in rules/
         Advice fixed = new Advice(a.schemaVersion(), a.relationshipId(), a.assessedOn(),
-                new Advice.RulesUsed("golden-revision", a.rules().count()), a.health(), a.alignment(), a.recommendations(),
-                a.dataGaps(), a.renewal(), a.trend());
+                new Advice.RulesUsed("golden-revision", a.rules().count()), a.health(), a.focus(), a.alignment(), a.matching(),
+                a.matched(), a.recommendations(), a.dataGaps(), a.renewal(), a.trend());
         Golden.assertMatches("advice/" + scenario + (explain ? "-explained" : "") + ".txt", TextReport.render(fixed));
     }
 

@@ -1,4 +1,0 @@
-package com.covalue.model;
-
-/** Who filled in a snapshot. */
-public enum Perspective { CLIENT, SUPPLIER, JOINT }
