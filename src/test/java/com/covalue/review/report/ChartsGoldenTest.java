@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class ChartsGoldenTest {
 
     private static final Health HEALTH = new Health(55, List.of(
-            new FactorHealth(Factor.GOVERNANCE, 89, 1.0),
-            new FactorHealth(Factor.TRUST, Charts.GOOD, 1.0),
-            new FactorHealth(Factor.OPENNESS, Charts.GOOD - 1, 1.0),
-            new FactorHealth(Factor.DELIVERY, Charts.WEAK, 0.5),
-            new FactorHealth(Factor.MUTUAL_GOALS, Charts.WEAK - 1, 1.0),
-            new FactorHealth(Factor.MEASUREMENT, null, 0.0),
-            new FactorHealth(Factor.INNOVATION, 0, 1.0)));
+            new FactorHealth(Factor.GOVERNANCE, 89, 1.0, null, null),
+            new FactorHealth(Factor.TRUST, Charts.GOOD, 1.0, null, null),
+            new FactorHealth(Factor.OPENNESS, Charts.GOOD - 1, 1.0, null, null),
+            new FactorHealth(Factor.DELIVERY, Charts.WEAK, 0.5, null, null),
+            new FactorHealth(Factor.MUTUAL_GOALS, Charts.WEAK - 1, 1.0, null, null),
+            new FactorHealth(Factor.MEASUREMENT, null, 0.0, null, null),
+            new FactorHealth(Factor.INNOVATION, 0, 1.0, null, null)), 0.8);
 
     @Test
     void the_health_strip_draws_a_square_per_factor_with_no_facts_as_unknown() {
