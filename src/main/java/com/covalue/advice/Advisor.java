@@ -93,7 +93,7 @@ public final class Advisor {
             checkComparable(previous, snapshot);
         }
         List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
-        Findings findings = new Findings();
+        Findings findings = new Findings(rules.catalogue());
         Timeline timeline = Timeline.of(snapshot, options.asOf() == null ? snapshot.assessedOn() : options.asOf());
         Health health = HealthScorer.score(snapshot, rules.priority(), rules.practices());
         List<Recommendation> recommendations;
@@ -170,7 +170,7 @@ public final class Advisor {
             PracticeAnswer client = s.views().client().answer(p.id());
             PracticeAnswer supplier = s.views().supplier().answer(p.id());
             if (client != null || supplier != null) {
-                session.insert(new PracticeAnswers(p.id(), p.factor(), p.kind(), client, supplier));
+                session.insert(new PracticeAnswers(p.id(), p.factor(), p.kind(), p.statement(), client, supplier));
             }
         }
         for (Factor f : Factor.values()) {
@@ -217,7 +217,8 @@ public final class Advisor {
                     .toList();
             out.add(new Recommendation(id, entry.title(), entry.action(), entry.factor(), entry.kind(), entry.owner(),
                     new Priority(score, rules.priority().level(score)), List.copyOf(f.reasons), List.copyOf(f.rules),
-                    entry.source(), entry.practices(), evidence(rules, f.rules, snapshot), explain));
+                    entry.source(), f.practices.isEmpty() ? entry.practices() : List.copyOf(f.practices),
+                    evidence(rules, f, snapshot), explain));
         });
         out.sort(Comparator.comparingInt((Recommendation r) -> -r.priority().score())
                 .thenComparing(r -> r.factor().ordinal())
@@ -225,10 +226,20 @@ public final class Advisor {
         return List.copyOf(out);
     }
 
-    /** The known snapshot facts that the rules behind a recommendation read, sorted by path. */
-    private static List<String> evidence(RuleSet rules, Set<String> ruleNames, Snapshot snapshot) {
+    /**
+     * The known snapshot facts that the rules behind a recommendation read, and the practice
+     * answers their matches rest on, sorted by path.
+     */
+    private static List<String> evidence(RuleSet rules, Findings.Finding finding, Snapshot snapshot) {
         Set<String> paths = new TreeSet<>();
-        for (String name : ruleNames) {
+        for (Findings.Firing firing : finding.firings) {
+            for (Object fact : firing.matched()) {
+                if (fact instanceof PracticeAnswers answers) {
+                    paths.addAll(answers.evidence());
+                }
+            }
+        }
+        for (String name : finding.rules) {
             RuleInfo info = rules.rules().get(name);
             if (info != null) {
                 info.asks().forEach(path -> SnapshotFields.byPath(path)

@@ -2,11 +2,13 @@ package com.covalue.advice;
 
 import com.covalue.facts.AdviceCollector;
 import com.covalue.model.Verdict;
+import com.covalue.ruleset.Catalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,18 +24,25 @@ final class Findings implements AdviceCollector {
         final Set<String> reasons = new LinkedHashSet<>();
         final Set<String> rules = new LinkedHashSet<>();
         final List<Firing> firings = new ArrayList<>();
+        /** The practices the rules named for it (recommendPractice / recommendAgreement), in order. */
+        final Set<String> practices = new LinkedHashSet<>();
     }
 
     /** One rule firing, with the facts it matched (kept for {@code explain}). */
     record Firing(String rule, List<Object> matched) {
     }
 
+    private final Catalogue catalogue;
     private final Map<String, Finding> byId = new LinkedHashMap<>();
     private final Map<Verdict, Set<String>> verdicts = new LinkedHashMap<>();
     private final Set<String> conditions = new LinkedHashSet<>();
     private final Set<String> rulesFired = new LinkedHashSet<>();
     private String currentRule;
     private List<Object> currentMatch = List.of();
+
+    Findings(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
     /** Called before each rule fires, so consequences need not name their own rule. */
     void firing(String rule, List<Object> matched) {
@@ -50,6 +59,23 @@ final class Findings implements AdviceCollector {
         if (currentRule != null && f.rules.add(currentRule)) {
             f.firings.add(new Firing(currentRule, currentMatch));
         }
+    }
+
+    @Override
+    public void recommendPractice(String practice, double severity, String reason) {
+        recommend(catalogue.servingPractice(practice), practice, severity, reason);
+    }
+
+    @Override
+    public void recommendAgreement(String practice, double severity, String reason) {
+        recommend(catalogue.agreeingOnPractice(practice), practice, severity, reason);
+    }
+
+    private void recommend(Optional<String> id, String practice, double severity, String reason) {
+        String entry = id.orElseThrow(() -> new IllegalStateException("no catalogue entry serves practice " + practice
+                + ": give one a 'practices: [" + practice + "]' key in catalogue.yaml"));
+        recommend(entry, severity, reason);
+        byId.get(entry).practices.add(practice);
     }
 
     @Override

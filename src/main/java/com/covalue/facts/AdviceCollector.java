@@ -18,6 +18,20 @@ public interface AdviceCollector {
      */
     void recommend(String id, double severity, String reason);
 
+    /**
+     * Recommends what the catalogue lists for putting one research practice in place: the most
+     * specific entry that serves it (its {@code practices:} key), drawn from the study's tables.
+     *
+     * @param practice the practice id, e.g. {@code GOV-05}
+     */
+    void recommendPractice(String practice, double severity, String reason);
+
+    /**
+     * Recommends that the two sides agree how one research practice really works (section 5's
+     * practice matching): the catalogue entry sourced {@code study 5} that serves the practice.
+     */
+    void recommendAgreement(String practice, double severity, String reason);
+
     /** Proposes a renewal verdict; the worst verdict proposed wins, with all its reasons. */
     void verdict(Verdict verdict, String reason);
 

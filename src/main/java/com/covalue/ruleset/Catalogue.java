@@ -29,6 +29,29 @@ public final class Catalogue implements java.io.Serializable {
         this.entries = Collections.unmodifiableMap(entries);
     }
 
+    /** The source of section 5's practice matching: entries with it help the two sides agree. */
+    public static final String MATCHING_SOURCE = "study 5";
+
+    /**
+     * The entry that puts a practice in place: of the entries not sourced {@code study 5} whose
+     * {@code practices:} name it, the most specific (fewest practices), then the first by id.
+     */
+    public Optional<String> servingPractice(String practice) {
+        return serving(practice, false);
+    }
+
+    /** The {@code study 5} entry that helps the two sides agree how a practice really works. */
+    public Optional<String> agreeingOnPractice(String practice) {
+        return serving(practice, true);
+    }
+
+    private Optional<String> serving(String practice, boolean matching) {
+        return entries.values().stream()
+                .filter(e -> e.practices().contains(practice) && e.source().equals(MATCHING_SOURCE) == matching)
+                .min(java.util.Comparator.comparingInt((CatalogueEntry e) -> e.practices().size()).thenComparing(CatalogueEntry::id))
+                .map(CatalogueEntry::id);
+    }
+
     public Optional<CatalogueEntry> find(String id) {
         return Optional.ofNullable(entries.get(id));
     }
@@ -99,8 +122,22 @@ public final class Catalogue implements java.io.Serializable {
         return List.copyOf(ids);
     }
 
-    /** Every practice id an entry names that the practice list does not have, at the entry's line. */
+    /**
+     * Every practice id an entry names that the practice list does not have, at the entry's line;
+     * and every practice no entry serves, or no {@code study 5} entry helps agree on: the practice
+     * rules recommend through these, so each practice must reach advice from its answers.
+     */
     void checkPractices(PracticeList list, String text, List<Problem> problems) {
+        for (Practice practice : list.all()) {
+            if (servingPractice(practice.id()).isEmpty()) {
+                problems.add(Problem.atLine(FILE, 0, "practice " + practice.id() + " (" + practice.statement() + ") is served by"
+                        + " no entry: give the entry that puts it in place a 'practices: [" + practice.id() + "]' key"));
+            }
+            if (agreeingOnPractice(practice.id()).isEmpty()) {
+                problems.add(Problem.atLine(FILE, 0, "practice " + practice.id() + " has no entry sourced '" + MATCHING_SOURCE
+                        + "' to help the two sides agree on it: add it to its factor's agreement entry's 'practices'"));
+            }
+        }
         List<String> lines = text.lines().map(String::strip).toList();
         entries.values().forEach(entry -> entry.practices().stream().filter(p -> list.find(p).isEmpty()).forEach(p -> {
             int line = lines.indexOf(entry.id() + ":") + 1;

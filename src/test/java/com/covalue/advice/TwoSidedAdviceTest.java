@@ -79,16 +79,23 @@ class TwoSidedAdviceTest {
     }
 
     @Test
-    void evidence_names_only_facts_the_snapshot_gives() {
+    void evidence_names_only_facts_and_answers_the_snapshot_gives() {
         var snapshot = reader().read(exampleV2Json(), realRules().practices().ids());
         Advice a = ADVISOR.advise(realRules(), snapshot);
         for (Recommendation r : a.recommendations()) {
             for (String path : r.evidence()) {
-                assertThat(SnapshotFields.byPath(path)).as(r.id() + " " + path).hasValueSatisfying(f ->
-                        assertThat(f.known(snapshot)).isTrue());
+                if (path.matches("views\\.(client|supplier)\\.practices\\..+")) {
+                    String[] parts = path.split("\\.", 4);
+                    var side = parts[1].equals("client") ? snapshot.views().client() : snapshot.views().supplier();
+                    assertThat(side.answer(parts[3])).as(r.id() + " " + path).isNotNull();
+                } else {
+                    assertThat(SnapshotFields.byPath(path)).as(r.id() + " " + path).hasValueSatisfying(f ->
+                            assertThat(f.known(snapshot)).isTrue());
+                }
             }
         }
         assertThat(a.recommendations()).anySatisfy(r -> assertThat(r.evidence()).isNotEmpty());
+        assertThat(a.recommendations()).anySatisfy(r -> assertThat(r.evidence()).anyMatch(p -> p.contains(".practices.")));
     }
 
     @Test

@@ -91,7 +91,7 @@ class CliTest {
     @Test
     void broken_rules_are_reported_by_file_and_line_with_exit_2() throws Exception {
         Path rules = Files.createDirectory(dir.resolve("rules"));
-        for (String f : new String[] {"catalogue.yaml", "priority.yaml"}) {
+        for (String f : new String[] {"catalogue.yaml", "practices.yaml", "priority.yaml"}) {
             Files.copy(Path.of("rules", f), rules.resolve(f));
         }
         Files.writeString(rules.resolve("oops.drl"), "package covalue.rules;\nrule \"x\" when\n  Governance( \nthen end\n");

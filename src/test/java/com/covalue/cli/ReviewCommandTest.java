@@ -134,7 +134,7 @@ class ReviewCommandTest {
     @Test
     void broken_rules_exit_2_with_file_and_line() throws Exception {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        for (String f : new String[] {"catalogue.yaml", "priority.yaml", "renewal.drl"}) {
+        for (String f : new String[] {"catalogue.yaml", "practices.yaml", "priority.yaml", "renewal.drl"}) {
             Files.copy(Path.of("rules", f), rules.resolve(f));
         }
         Files.writeString(rules.resolve("broken.drl"), "package covalue.rules;\nrule \"half\"\nwhen\n  Governance(\nthen\nend\n");

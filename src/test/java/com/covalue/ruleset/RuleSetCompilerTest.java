@@ -25,9 +25,10 @@ class RuleSetCompilerTest {
     @TempDir
     Path dir;
 
-    /** A minimal valid rules folder: the real catalogue and weights plus the given DRL files. */
+    /** A minimal valid rules folder: the real catalogue, practice list and weights plus the given DRL files. */
     private Path folder(String... nameAndText) throws IOException {
         Files.copy(Path.of("rules", Catalogue.FILE), dir.resolve(Catalogue.FILE));
+        Files.copy(Path.of("rules", PracticeList.FILE), dir.resolve(PracticeList.FILE)); // the catalogue names its practices
         Files.copy(Path.of("rules", PriorityPolicy.FILE), dir.resolve(PriorityPolicy.FILE));
         for (int i = 0; i < nameAndText.length; i += 2) {
             Files.writeString(dir.resolve(nameAndText[i]), nameAndText[i + 1]);
@@ -53,8 +54,14 @@ class RuleSetCompilerTest {
         RuleSet rules = realRules();
         assertThat(rules.ruleCount()).isGreaterThan(100);
         assertThat(rules.revision()).hasSize(16);
-        List<String> recommended = rules.rules().values().stream().flatMap(r -> r.recommends().stream()).distinct().toList();
-        assertThat(recommended).containsAll(rules.catalogue().entries().keySet());
+        // an entry is reached by a rule that names it, or as the entry the practice rules choose
+        // for one of its practices (PracticeRulesTest shows every practice reaching its entries)
+        List<String> reached = new java.util.ArrayList<>(rules.rules().values().stream().flatMap(r -> r.recommends().stream()).toList());
+        for (Practice p : rules.practices().all()) {
+            rules.catalogue().servingPractice(p.id()).ifPresent(reached::add);
+            rules.catalogue().agreeingOnPractice(p.id()).ifPresent(reached::add);
+        }
+        assertThat(reached).containsAll(rules.catalogue().entries().keySet());
     }
 
     @Test
@@ -208,7 +215,7 @@ class RuleSetCompilerTest {
         Files.writeString(f.resolve(".a.drl.swp"), "garbage");
         RuleSet rules = new RuleSetCompiler(CLOCK).compile(f);
         assertThat(rules.ruleCount()).isEqualTo(1);
-        assertThat(rules.files()).containsExactly("a.drl", "catalogue.yaml", "priority.yaml");
+        assertThat(rules.files()).containsExactly("a.drl", "catalogue.yaml", "practices.yaml", "priority.yaml");
     }
 
     @Test
