@@ -85,7 +85,7 @@ final class FieldsRead {
         }
         for (String factor : factors) {
             for (String side : sides) {
-                fields.add("perceptions." + side + "." + factor);
+                fields.add("views." + side + ".ratings." + factor);
             }
         }
     }

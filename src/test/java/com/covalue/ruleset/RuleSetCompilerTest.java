@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.covalue.model.Problem;
+import com.covalue.model.SnapshotFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,9 @@ class RuleSetCompilerTest {
     @Test
     void the_project_rules_compile_with_a_rule_for_every_catalogue_entry() {
         RuleSet rules = realRules();
+        // every field a rule reads is a contract field, so it can be a data gap and evidence
+        assertThat(rules.rules().values()).allSatisfy(rule -> assertThat(rule.asks())
+                .allSatisfy(path -> assertThat(SnapshotFields.byPath(path)).as(rule.name() + " reads " + path).isPresent()));
         assertThat(rules.ruleCount()).isGreaterThan(100);
         assertThat(rules.revision()).hasSize(16);
         // an entry is reached by a rule that names it, or as the entry the practice rules choose
@@ -86,7 +90,7 @@ class RuleSetCompilerTest {
         RuleSet rules = new RuleSetCompiler(CLOCK).compile(f);
         assertThat(rules.rules().get("Promises slip").asks()).containsExactlyInAnyOrder("delivery.promisesKept12m", "delivery.promisesDue12m");
         assertThat(rules.rules().get("KPIs are stale").asks()).containsExactly("measurement.lastKpiReview");
-        assertThat(rules.rules().get("Client distrusts").asks()).containsExactly("perceptions.client.trust");
+        assertThat(rules.rules().get("Client distrusts").asks()).containsExactly("views.client.ratings.trust");
     }
 
     @Test
