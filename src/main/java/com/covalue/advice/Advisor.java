@@ -132,7 +132,7 @@ public final class Advisor {
 
         Matching matching = Matching.of(snapshot, rules.practices());
         Advice advice = new Advice(Advice.VERSION, snapshot.relationship().id(), snapshot.assessedOn(),
-                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), health, Focus.of(recommendations),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), health, Focus.of(recommendations, renewal),
                 alignment(snapshot), matching.mismatches(), matching.matched(), recommendations, dataGaps(rules, snapshot),
                 renewal, previous == null ? null : Trends.section(previous, snapshot, changes));
         return new Result(advice, Set.copyOf(findings.rulesFired()));

@@ -1,6 +1,8 @@
 package com.covalue.advice;
 
 import com.covalue.model.Advice.Recommendation;
+import com.covalue.model.Advice.Renewal;
+import com.covalue.model.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.Set;
 /**
  * The short list that leads the advice: the highest-priority recommendations, at most
  * {@link #MAX}, skipping any that rests on exactly the same evidence as one already chosen (two
- * ways of saying the same thing are one thing to do first).
+ * ways of saying the same thing are one thing to do first). When the renewal verdict is to review
+ * exit options, the decision and exit readiness (its conditions) come first: fixes can wait for
+ * the decision to intervene.
  */
 final class Focus {
 
@@ -19,11 +23,19 @@ final class Focus {
     private Focus() {
     }
 
-    /** @param recommendations in priority order */
-    static List<String> of(List<Recommendation> recommendations) {
+    /**
+     * @param recommendations in priority order
+     * @param renewal         the renewal section, or null when the renewal date is unknown
+     */
+    static List<String> of(List<Recommendation> recommendations, Renewal renewal) {
+        List<Recommendation> order = recommendations;
+        if (renewal != null && renewal.verdict() == Verdict.REVIEW_EXIT_OPTIONS) {
+            order = new ArrayList<>(recommendations.stream().filter(r -> renewal.conditions().contains(r.id())).toList());
+            recommendations.stream().filter(r -> !renewal.conditions().contains(r.id())).forEach(order::add);
+        }
         List<String> focus = new ArrayList<>();
         Set<List<String>> evidenceTaken = new HashSet<>();
-        for (Recommendation r : recommendations) {
+        for (Recommendation r : order) {
             if (focus.size() == MAX) {
                 break;
             }

@@ -5,6 +5,7 @@ import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
 import com.covalue.facts.Previous;
 import com.covalue.facts.Timeline;
+import com.covalue.model.Context;
 import com.covalue.model.Delivery;
 import com.covalue.model.Governance;
 import com.covalue.model.Innovation;
@@ -38,7 +39,8 @@ final class Patterns {
             "Trust", new Section("trust", Trust.class),
             "Delivery", new Section("delivery", Delivery.class),
             "MutualGoals", new Section("mutualGoals", MutualGoals.class),
-            "Innovation", new Section("innovation", Innovation.class));
+            "Innovation", new Section("innovation", Innovation.class),
+            "Context", new Section("context", Context.class));
 
     /** Facts that exist only when a trend can be seen, so "there is no such fact" also matches unknown history. */
     private static final Set<String> TREND_FACTS = Set.of(
