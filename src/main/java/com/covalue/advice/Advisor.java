@@ -211,19 +211,29 @@ public final class Advisor {
         findings.byId().forEach((id, f) -> {
             CatalogueEntry entry = rules.catalogue().find(id)
                     .orElseThrow(() -> new IllegalStateException("rule recommended unknown id " + id));
-            int score = rules.priority().score(entry.factor(), f.severity, f.rules.size(), timeline.daysToRenewal());
+            List<String> evidence = evidence(rules, f, snapshot);
+            int score = rules.priority().score(entry.factor(), f.severity, corroboration(evidence), timeline.daysToRenewal());
             List<Explanation> explain = !options.explain() ? null : f.firings.stream()
                     .map(firing -> new Explanation(firing.rule(), fileOf(rules, firing.rule()), firing.matched()))
                     .toList();
             out.add(new Recommendation(id, entry.title(), entry.action(), entry.factor(), entry.kind(), entry.owner(),
                     new Priority(score, rules.priority().level(score)), List.copyOf(f.reasons), List.copyOf(f.rules),
                     entry.source(), f.practices.isEmpty() ? entry.practices() : List.copyOf(f.practices),
-                    evidence(rules, f, snapshot), explain));
+                    evidence, explain));
         });
         out.sort(Comparator.comparingInt((Recommendation r) -> -r.priority().score())
                 .thenComparing(r -> r.factor().ordinal())
                 .thenComparing(Recommendation::id));
         return List.copyOf(out);
+    }
+
+    /**
+     * How many distinct pieces of evidence corroborate a recommendation: its evidence, less the
+     * contract dates (the renewal date has its own term in the priority), and at least one. It
+     * counts what the snapshot shows, never how many rules an author wrote about the same fact.
+     */
+    private static int corroboration(List<String> evidence) {
+        return Math.max(1, (int) evidence.stream().filter(path -> !path.startsWith("relationship.")).count());
     }
 
     /**

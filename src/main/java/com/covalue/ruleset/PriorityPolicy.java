@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  * score = 100 * ( w.dominance     * dominance[factor]
  *               + w.severity      * severity                        (worst of the rules that fired, 0..1)
- *               + w.corroboration * min(1, (rules - 1) / (saturation - 1))
+ *               + w.corroboration * min(1, (evidence - 1) / (saturation - 1))   (distinct facts and answers)
  *               + w.renewal       * clamp(1 - daysToRenewal / horizonDays, 0, 1) )
  * </pre>
  *
@@ -38,10 +38,16 @@ public record PriorityPolicy(
 
     public static final String FILE = "priority.yaml";
 
-    /** The score for a recommendation of {@code factor} with the given evidence. */
-    public int score(Factor factor, double severity, int rules, Long daysToRenewal) {
+    /**
+     * The score for a recommendation of {@code factor}.
+     *
+     * @param severity      how far the facts are from good, 0..1 (the worst of the rules that gave it)
+     * @param evidence      how many distinct snapshot facts and answers it rests on (at least 1)
+     * @param daysToRenewal days to the renewal, or null when unknown
+     */
+    public int score(Factor factor, double severity, int evidence, Long daysToRenewal) {
         double corroboration = corroborationSaturation <= 1 ? 1.0
-                : Math.min(1.0, (rules - 1) / (double) (corroborationSaturation - 1));
+                : Math.min(1.0, (evidence - 1) / (double) (corroborationSaturation - 1));
         double urgency = daysToRenewal == null ? 0.0
                 : clamp(1.0 - daysToRenewal / (double) renewalHorizonDays);
         double raw = dominanceWeight * dominance.get(factor)
