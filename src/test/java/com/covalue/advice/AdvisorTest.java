@@ -145,9 +145,16 @@ class AdvisorTest {
 
     @Test
     void data_gaps_list_only_unknown_facts_that_rules_asked_about() {
-        Advice full = example();
+        // the example gives every v1 fact; written as v2 it can also give the context facts
+        var complete = com.covalue.model.SnapshotJson.toVersion2(exampleJson());
+        for (String fact : new String[] {"strategicIntentHolds", "exitPlan", "riskWithAbleParty", "serviceLevelsProportionate",
+                "retainedTeamRightSized", "clientTeamCapable", "culturalDifferencesManaged"}) {
+            complete = with(complete, "context." + fact, true);
+        }
+        assertThat(example().dataGaps()).extracting(g -> g.field()).allMatch(f -> f.startsWith("context."));
+        Advice full = advisor.advise(realRules(), snapshot(complete));
         assertThat(full.dataGaps()).isEmpty();
-        Advice gap = advisor.advise(realRules(), snapshot(com.covalue.TestSupport.without(exampleJson(), "trust.openBook")));
+        Advice gap = advisor.advise(realRules(), snapshot(com.covalue.TestSupport.without(complete, "trust.openBook")));
         assertThat(gap.dataGaps()).singleElement().satisfies(g -> {
             assertThat(g.field()).isEqualTo("trust.openBook");
             assertThat(g.asked()).isEqualTo((int) realRules().rules().values().stream()

@@ -109,6 +109,17 @@ class TwoSidedAdviceTest {
         assertThat(a.renewal().alsoOpen()).isNotEmpty(); // the example has more than five
     }
 
+    @Test
+    void an_exit_review_leads_with_the_decision_and_exit_readiness_not_a_list_of_fixes() {
+        Advice a = advise(com.covalue.validation.SnapshotReader.parse(com.covalue.TestSupport.read(
+                com.covalue.TestSupport.SCENARIOS.resolve("past-use-no-exit-plan/snapshot.json"))));
+        assertThat(a.renewal().verdict()).isEqualTo(Verdict.REVIEW_EXIT_OPTIONS);
+        assertThat(a.renewal().conditions()).containsExactly("GOVERNANCE-INTERVENE-OR-EXIT", "GOVERNANCE-EXIT-READINESS");
+        assertThat(a.renewal().alsoOpen()).isEmpty();
+        assertThat(a.focus()).startsWith("GOVERNANCE-INTERVENE-OR-EXIT", "GOVERNANCE-EXIT-READINESS");
+        assertThat(a.recommendations()).hasSizeGreaterThan(5); // the fixes are still advised, just not first
+    }
+
     // ---- property 5: no watermelon ----
 
     /** The example v2 snapshot with every practice answered YES and every factor rated 5 by both sides. */
