@@ -122,7 +122,8 @@ class AdvisorTest {
         assertThat(r.reasons()).containsExactly(
                 "the client rates 4 of the seven success factors 2 or lower: value is what both sides perceive, and the"
                         + " client does not see it",
-                "critical advice is open: Agree a clear escalation path",
+                // (issue 11: the escalation path is no longer CRITICAL here; slow escalations no longer
+                // count a second time towards it, they have their own OPENNESS-ESCALATIONS-STALL)
                 "critical advice is open: Plan strategy together and keep the plan alive",
                 "critical advice is open: Write down what success means for each side",
                 "critical advice is open: Keep KPIs and SLAs few, relevant and current",
@@ -135,7 +136,9 @@ class AdvisorTest {
         List<String> all = new java.util.ArrayList<>(r.conditions());
         all.addAll(r.alsoOpen());
         assertThat(r.conditions()).hasSize(5);
-        assertThat(all).hasSize(16);
+        // 14 since issue 11: absent decision makers and a stale survey each have their own, MEDIUM,
+        // entry instead of adding to "Run a steady three-tier meeting rhythm" and the survey advice
+        assertThat(all).hasSize(14);
         assertThat(ids).containsSubsequence(all);
         assertThat(all).containsAll(advice.recommendations().stream()
                 .filter(rec -> rec.priority().level() == Level.CRITICAL || rec.priority().level() == Level.HIGH)
