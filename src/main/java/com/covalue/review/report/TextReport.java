@@ -31,20 +31,16 @@ public final class TextReport {
     }
 
     public static String bar(Integer score) {
-        if (score == null) {
-            return "(no facts)          ";
-        }
-        int filled = (int) Math.round(score / 5.0);
-        return "#".repeat(filled) + ".".repeat(20 - filled);
+        return Words.bar(score, "(no facts)          ");
     }
 
-    /** The data gaps as one list to wrap, each field kept on one line with its count. */
     /** A recommendation's title, by id (for the focus list). */
     public static String titleOf(Advice a, String id) {
         return a.recommendations().stream().filter(r -> r.id().equals(id)).map(r -> r.title() + " (" + id + ")")
                 .findFirst().orElse(id);
     }
 
+    /** The data gaps as one list to wrap, each field kept on one line with its count. */
     public static String gaps(Advice a) {
         List<String> gaps = new ArrayList<>();
         for (DataGap g : a.dataGaps()) {

@@ -52,11 +52,7 @@ public final class TextReview {
     }
 
     public static String bar(Integer score) {
-        if (score == null) {
-            return "(no facts)";
-        }
-        int filled = (int) Math.round(score / 5.0);
-        return "#".repeat(filled) + ".".repeat(20 - filled);
+        return Words.bar(score, "(no facts)");
     }
 
     public static String cut(String text, int width) {

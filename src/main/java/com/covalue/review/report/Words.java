@@ -198,4 +198,13 @@ public final class Words {
         }
         return s.append('.').toString();
     }
+
+    /** A 0-100 score as a bar of twenty characters, one {@code #} per five points; {@code unknown} when there is none. */
+    public static String bar(Integer score, String unknown) {
+        if (score == null) {
+            return unknown;
+        }
+        int filled = (int) Math.round(score / 5.0);
+        return "#".repeat(filled) + ".".repeat(20 - filled);
+    }
 }
