@@ -3,6 +3,7 @@ package com.covalue.ruleset;
 import com.covalue.facts.Change;
 import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
+import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.Previous;
 import com.covalue.facts.Timeline;
 import com.covalue.model.Context;
@@ -87,11 +88,12 @@ final class Patterns {
     }
 
     /**
-     * Facts read from the snapshot (sections, Timeline, Perception) or compared with the previous
-     * one (the trend facts), where null or absence means unknown.
+     * Facts read from the snapshot (sections, Timeline, Perception, both sides' practice answers)
+     * or compared with the previous one (the trend facts), where null or absence means unknown.
      */
     static boolean isSnapshotFact(PatternDescr pattern) {
         return section(pattern) != null || isTimeline(pattern) || isPerception(pattern)
+                || simpleName(pattern).equals(PracticeAnswers.class.getSimpleName())
                 || TREND_FACTS.contains(simpleName(pattern));
     }
 

@@ -201,6 +201,21 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void practice_answers_follow_the_same_unknown_is_not_absent_checks() throws IOException {
+        Path f = folder("a.drl", HEADER
+                + rule("Not yes", "PracticeAnswers( practice == \"OPE-02\", client != PracticeAnswer.YES )",
+                        "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.5, \"x\");")
+                + rule("Nobody says it", "not PracticeAnswers( practice == \"OPE-02\", lower == PracticeAnswer.YES )",
+                        "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.5, \"x\");")
+                + rule("Both say no", "PracticeAnswers( practice == \"OPE-02\", missing == true )",
+                        "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.5, \"x\");"));
+        // a practice one side did not answer, or nobody answered, is unknown: never a missing practice
+        assertThat(rejected(f)).extracting(Problem::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).startsWith("rule \"Not yes\": 'client != PracticeAnswer.YES' also matches"),
+                m -> assertThat(m).startsWith("rule \"Nobody says it\": 'not', 'exists' or 'forall' around PracticeAnswers(...)"));
+    }
+
+    @Test
     void a_rule_file_that_is_not_utf8_is_reported_not_thrown() throws IOException {
         Path f = folder("a.drl", HEADER);
         Files.write(f.resolve("latin1.drl"), new byte[] {'/', '/', ' ', (byte) 0xE9, '\n'});
