@@ -102,7 +102,11 @@ public final class Covalue {
      * set's practice list. @throws CovalueException naming every problem
      */
     public Snapshot read(String json) {
-        return reader.read(SnapshotReader.parse(json), rules.current().practices().ids());
+        return read(json, rules.current());
+    }
+
+    private Snapshot read(String json, RuleSet ruleSet) {
+        return reader.read(SnapshotReader.parse(json), ruleSet.practices().ids());
     }
 
     /** As {@link #read(String)}, with the input's name (a file) in front of the message. */
@@ -124,13 +128,20 @@ public final class Covalue {
 
     // ---- advice ----
 
-    /** Advice on one snapshot in its JSON text, without history. */
+    /**
+     * Advice on one snapshot in its JSON text, without history. The rule set is taken once, so the
+     * practice list that checks the answers is the one that judges them, even across a reload.
+     */
     public Advice advise(String json, boolean explain) {
-        return advise(new AdviceRequest(read(json), explain));
+        RuleSet ruleSet = rules.current();
+        return advise(ruleSet, new AdviceRequest(read(json, ruleSet), explain));
     }
 
     public Advice advise(AdviceRequest request) {
-        RuleSet ruleSet = rules.current();
+        return advise(rules.current(), request);
+    }
+
+    private Advice advise(RuleSet ruleSet, AdviceRequest request) {
         Advice advice = slots.run(() -> advisor.evaluate(ruleSet, request.snapshot(),
                 new Advisor.Options(request.explain(), request.previous())).advice());
         evaluated.accept(1);
