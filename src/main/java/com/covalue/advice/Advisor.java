@@ -242,11 +242,9 @@ public final class Advisor {
      */
     private static List<String> evidence(RuleSet rules, Findings.Finding finding, Snapshot snapshot) {
         Set<String> paths = new TreeSet<>();
-        for (Findings.Firing firing : finding.firings) {
-            for (Object fact : firing.matched()) {
-                if (fact instanceof PracticeAnswers answers) {
-                    paths.addAll(answers.evidence());
-                }
+        for (Object fact : finding.matched) {
+            if (fact instanceof PracticeAnswers answers) {
+                paths.addAll(answers.evidence());
             }
         }
         for (String name : finding.rules) {

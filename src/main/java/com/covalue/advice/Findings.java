@@ -23,7 +23,10 @@ final class Findings implements AdviceCollector {
         double severity;
         final Set<String> reasons = new LinkedHashSet<>();
         final Set<String> rules = new LinkedHashSet<>();
+        /** The first firing of each rule, for {@code explain}. */
         final List<Firing> firings = new ArrayList<>();
+        /** Every fact any firing matched (a rule firing once per practice matches one answer each time), for evidence. */
+        final List<Object> matched = new ArrayList<>();
         /** The practices the rules named for it (recommendPractice / recommendAgreement), in order. */
         final Set<String> practices = new LinkedHashSet<>();
     }
@@ -56,6 +59,7 @@ final class Findings implements AdviceCollector {
         Finding f = byId.computeIfAbsent(id, k -> new Finding());
         f.severity = Math.max(f.severity, Math.max(0.0, Math.min(1.0, severity)));
         f.reasons.add(reason);
+        f.matched.addAll(currentMatch);
         if (currentRule != null && f.rules.add(currentRule)) {
             f.firings.add(new Firing(currentRule, currentMatch));
         }
@@ -63,15 +67,15 @@ final class Findings implements AdviceCollector {
 
     @Override
     public void recommendPractice(String practice, double severity, String reason) {
-        recommend(catalogue.servingPractice(practice), practice, severity, reason);
+        recommendFor(catalogue.servingPractice(practice), practice, severity, reason);
     }
 
     @Override
     public void recommendAgreement(String practice, double severity, String reason) {
-        recommend(catalogue.agreeingOnPractice(practice), practice, severity, reason);
+        recommendFor(catalogue.agreeingOnPractice(practice), practice, severity, reason);
     }
 
-    private void recommend(Optional<String> id, String practice, double severity, String reason) {
+    private void recommendFor(Optional<String> id, String practice, double severity, String reason) {
         String entry = id.orElseThrow(() -> new IllegalStateException("no catalogue entry serves practice " + practice
                 + ": give one a 'practices: [" + practice + "]' key in catalogue.yaml"));
         recommend(entry, severity, reason);

@@ -78,6 +78,20 @@ class PracticeRulesTest {
     }
 
     @Test
+    void one_agreement_serving_several_practices_rests_on_the_answers_to_each() {
+        List<Practice> governance = realRules().practices().of(com.covalue.model.Factor.GOVERNANCE);
+        String first = governance.get(0).id();
+        String second = governance.get(1).id();
+        ObjectNode json = answered(first, "NO", "YES");
+        json = with(with(json, "views.client.practices." + second, "YES"), "views.supplier.practices." + second, "PARTLY");
+        Recommendation agree = advise(json).recommendations().stream()
+                .filter(r -> r.source().equals(Catalogue.MATCHING_SOURCE)).findFirst().orElseThrow();
+        assertThat(agree.practices()).containsExactly(first, second);
+        assertThat(agree.evidence()).containsExactly("views.client.practices." + first, "views.client.practices." + second,
+                "views.supplier.practices." + first, "views.supplier.practices." + second);
+    }
+
+    @Test
     void a_practice_one_side_answered_or_both_have_in_place_gives_no_practice_advice() {
         String id = realRules().practices().all().get(4).id();
         assertThat(advise(answered(id, "NO", null)).recommendations()).isEmpty();
