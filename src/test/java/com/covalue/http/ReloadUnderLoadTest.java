@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.ruleset.RuleSet;
-import com.covalue.model.Json;
 import com.covalue.app.RuleFolderWatcher;
 import com.covalue.app.RuleRegistry;
 import com.covalue.app.ServiceMetrics;

@@ -3,7 +3,6 @@ package com.covalue.ruleset;
 import static com.covalue.TestSupport.CLOCK;
 import static com.covalue.TestSupport.realRules;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.covalue.model.Problem;
 import com.covalue.model.SnapshotFields;

@@ -5,7 +5,6 @@ import static com.covalue.TestSupport.SCENARIOS;
 import static com.covalue.TestSupport.realRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.covalue.ruleset.RuleInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
