@@ -92,6 +92,21 @@ class PracticeRulesTest {
     }
 
     @Test
+    void a_first_idea_proposed_never_raises_innovation_advice_that_answers_already_gave() {
+        // found by the generated property test: the culture advice both sides' answers give must
+        // not gain priority when the supplier starts proposing ideas (better never looks worse)
+        ObjectNode none = with(with(answered("INN-08", "PARTLY", "NO"), "innovation.ideasProposed12m", 0),
+                "innovation.ideasAdopted12m", 0);
+        ObjectNode one = with(none, "innovation.ideasProposed12m", 1);
+        assertThat(highestInnovation(advise(one))).isLessThanOrEqualTo(highestInnovation(advise(none)));
+    }
+
+    private static int highestInnovation(Advice a) {
+        return a.recommendations().stream().filter(r -> r.factor() == com.covalue.model.Factor.INNOVATION)
+                .mapToInt(r -> r.priority().score()).max().orElse(0);
+    }
+
+    @Test
     void a_practice_one_side_answered_or_both_have_in_place_gives_no_practice_advice() {
         String id = realRules().practices().all().get(4).id();
         assertThat(advise(answered(id, "NO", null)).recommendations()).isEmpty();
