@@ -36,7 +36,12 @@ public final class CovalueApp {
 
     /** The service over a running {@link CovalueService}: with history, metrics and live rules. */
     public static Javalin create(CovalueService service, ServiceConfig config) {
-        return create(service.covalue(), service.registry(), config, service.metrics());
+        return create(service, config, ServerSettings.defaults());
+    }
+
+    /** The same, with the web server's own settings (timeouts, TLS). */
+    public static Javalin create(CovalueService service, ServiceConfig config, ServerSettings server) {
+        return create(service.covalue(), service.registry(), config, service.metrics(), server);
     }
 
     /** The stateless service, without history. */
@@ -55,6 +60,12 @@ public final class CovalueApp {
 
     /** The service over a front door and the live rules it takes its rule sets from. */
     public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics) {
+        return create(covalue, registry, config, metrics, ServerSettings.defaults());
+    }
+
+    /** The same, with the web server's own settings (timeouts, TLS). */
+    public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics,
+            ServerSettings server) {
         AdviceController advice = new AdviceController(covalue, config);
         RulesController rules = new RulesController(registry, config, covalue);
         ReviewController reviews = new ReviewController(covalue, config);
@@ -65,7 +76,7 @@ public final class CovalueApp {
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000)); // graceful stop: finish requests in flight
+            server.applyTo(cfg, config.maxBodyBytes(), () -> registry.status().revision());
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ms / 1000.0));
@@ -100,6 +111,11 @@ public final class CovalueApp {
             }
 
             cfg.routes.exception(CovalueException.class, (e, ctx) -> Bodies.send(ctx, e.code().status(), e.error()));
+            cfg.routes.exception(Bodies.ClientAbortedException.class, (e, ctx) -> {
+                // the client went away mid-upload: nobody reads an answer, and it is not our failure
+                LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(HttpStatus.BAD_REQUEST);
+            });
             cfg.routes.exception(StoreException.class, (e, ctx) -> {
                 LOG.error("history store failed on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, ErrorCode.STORE_UNAVAILABLE, "The history store cannot be reached; nothing was stored. Try again later.");

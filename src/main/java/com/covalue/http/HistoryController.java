@@ -60,7 +60,7 @@ final class HistoryController {
             BearerToken.require(ctx, config.writeToken(), "write token", "");
         }
         String id = pathId(ctx);
-        QueryParams q = QueryParams.of(ctx);
+        QueryParams q = QueryParams.of(ctx).onlyKnown(List.of("replace"));
         boolean replace = q.bool("replace");
         q.check();
         HistoryStore.Saved saved = covalue.storeAndAdvise(id, Bodies.json(ctx, config.maxBodyBytes()), replace);
@@ -69,19 +69,21 @@ final class HistoryController {
     }
 
     void list(Context ctx) {
-        Bodies.send(ctx, 200, PageBody.of(covalue.relationships(limit(ctx), ctx.queryParam("cursor"))));
+        Bodies.send(ctx, 200, PageBody.of(covalue.relationships(limit(ctx), cursor(ctx))));
     }
 
     void one(Context ctx) {
+        noQuery(ctx);
         Bodies.send(ctx, 200, covalue.relationship(pathId(ctx)));
     }
 
     void history(Context ctx) {
-        Page<StoredSnapshot> page = covalue.snapshots(pathId(ctx), limit(ctx), ctx.queryParam("cursor"));
+        Page<StoredSnapshot> page = covalue.snapshots(pathId(ctx), limit(ctx), cursor(ctx));
         Bodies.send(ctx, 200, new PageBody<>(page.items().stream().map(HistoryItem::of).toList(), page.next()));
     }
 
     void storedSnapshot(Context ctx) {
+        noQuery(ctx);
         String id = pathId(ctx);
         LocalDate on;
         try {
@@ -94,11 +96,12 @@ final class HistoryController {
     }
 
     void latestAdvice(Context ctx) {
+        noQuery(ctx);
         ctx.status(200).contentType("application/json").result(covalue.latest(pathId(ctx)).adviceJson());
     }
 
     void renewals(Context ctx) {
-        QueryParams q = QueryParams.of(ctx);
+        QueryParams q = QueryParams.of(ctx).onlyKnown(List.of("within"));
         int within = q.integer("within", RenewalWindow.DEFAULT_DAYS, days -> RenewalWindow.problemWith(days).map(p -> p.message()));
         q.check();
         Bodies.send(ctx, 200, covalue.renewals(new RenewalWindow(within)));
@@ -107,6 +110,7 @@ final class HistoryController {
     void delete(Context ctx) {
         BearerToken.require(ctx, config.adminToken(), "admin token",
                 "Admin endpoints are disabled: start the service with --admin-token.");
+        noQuery(ctx);
         covalue.delete(pathId(ctx));
         ctx.status(204);
     }
@@ -123,10 +127,20 @@ final class HistoryController {
     }
 
     private static int limit(Context ctx) {
-        QueryParams q = QueryParams.of(ctx);
+        QueryParams q = QueryParams.of(ctx).onlyKnown(List.of("limit", "cursor"));
         int limit = q.integer("limit", DEFAULT_PAGE, 1, HistoryStore.MAX_PAGE);
         q.check();
         return limit;
+    }
+
+    /** The page to continue from; absent or empty means the first page. */
+    private static String cursor(Context ctx) {
+        String cursor = ctx.queryParam("cursor");
+        return cursor == null || cursor.isEmpty() ? null : cursor;
+    }
+
+    private static void noQuery(Context ctx) {
+        QueryParams.of(ctx).onlyKnown(List.of()).check();
     }
 
     private static String shorten(String s) {

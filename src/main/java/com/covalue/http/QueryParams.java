@@ -35,7 +35,8 @@ final class QueryParams {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!known.contains(name)) {
                 String hint = Levenshtein.closest(name, known).map(c -> "; did you mean '" + c + "'?").orElse("");
-                problems.add(Problem.atField(name, "unknown query parameter" + hint + " (known: " + String.join(", ", known) + ")"));
+                problems.add(Problem.atField(name, known.isEmpty() ? "unknown query parameter: this endpoint takes none"
+                        : "unknown query parameter" + hint + " (known: " + String.join(", ", known) + ")"));
             }
         }
         return this;

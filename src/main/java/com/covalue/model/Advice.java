@@ -3,6 +3,7 @@ package com.covalue.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Advice v2: what Covalue says about one snapshot, version 1 or 2. Field order here is the wire
@@ -96,6 +97,15 @@ public record Advice(
 
     /** With {@code explain}: one rule that fired for a recommendation and the facts it matched. */
     public record Explanation(String rule, String file, List<Object> matched) {
+
+        /** Every matched fact is a JSON object, as the contract says: a bare value (a count a rule accumulated) becomes {"value": ...}. */
+        public Explanation {
+            matched = matched.stream().map(Explanation::asObject).toList();
+        }
+
+        private static Object asObject(Object fact) {
+            return fact == null || Json.MAPPER.valueToTree(fact).isObject() ? fact : Map.of("value", fact);
+        }
     }
 
     /**

@@ -28,20 +28,28 @@ public enum ErrorCode {
     FILE_NOT_FOUND(400),
     /** A file of a portfolio could not be read. */
     UNREADABLE_FILE(400),
-    /** A request without the bearer token an endpoint needs. */
+    /** A request the web server could not take: a bad path, a refused header, a refused method override. */
+    BAD_REQUEST(400),
+    /** A request without the bearer token an endpoint needs, or with a wrong one. */
     UNAUTHORIZED(401),
-    /** A wrong token, or an endpoint that is switched off. */
+    /** An endpoint that is switched off. */
     FORBIDDEN(403),
     /** Nothing is stored or served at that address. */
     NOT_FOUND(404),
     /** The method is not allowed on that path. */
     METHOD_NOT_ALLOWED(405),
+    /** The request body arrived too slowly, or stopped arriving. */
+    REQUEST_TIMEOUT(408),
     /** A snapshot of that relationship and day is stored already. */
     SNAPSHOT_EXISTS(409),
     /** The body is larger than the limit. */
     BODY_TOO_LARGE(413),
+    /** The address (path and query) is longer than the server reads. */
+    URI_TOO_LONG(414),
     /** The body is not declared as JSON. */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** The request's headers are larger than the server reads. */
+    HEADERS_TOO_LARGE(431),
     /** A rule reload was refused; the previous rules keep serving. */
     RULES_REJECTED(422),
     /** Something failed on our side; it has been logged. */

@@ -186,7 +186,7 @@ class HttpApiTest {
     void POST_reload_needs_the_admin_token() {
         withApp((app, origin) -> {
             assertError(send(origin, "POST", "/api/v1/rules/reload", null, null, null), 401, "unauthorized");
-            assertError(send(origin, "POST", "/api/v1/rules/reload", null, null, "Bearer wrong"), 403, "forbidden");
+            assertError(send(origin, "POST", "/api/v1/rules/reload", null, null, "Bearer wrong"), 401, "unauthorized");
             Reply ok = send(origin, "POST", "/api/v1/rules/reload", null, null, "Bearer " + TOKEN);
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
             assertThat(ok.json().at("/lastReload/trigger").asText()).isEqualTo("admin");

@@ -1,0 +1,46 @@
+package com.covalue.http;
+
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.NanoTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request on the logger {@code covalue.access}, as {@code key=value} pairs a log
+ * shipper can split: method, path, status, duration in milliseconds and the rule revision active
+ * when it ended. Never a body, a header (so never a token) or a query string (a query value may
+ * hold something private); the path is cut at 200 characters and stripped of control characters.
+ * Jetty calls it for every request, including those it refused before any route ran.
+ */
+final class AccessLog implements RequestLog {
+
+    static final String LOGGER = "covalue.access";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+    private final Supplier<String> revision;
+
+    AccessLog(Supplier<String> revision) {
+        this.revision = revision;
+    }
+
+    @Override
+    public void log(Request request, Response response) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        long ms = NanoTime.millisSince(request.getBeginNanoTime());
+        LOG.info("method={} path={} status={} ms={} revision={}", printable(request.getMethod(), 16),
+                printable(request.getHttpURI().getPath(), 200), response.getStatus(), ms, revision.get());
+    }
+
+    private static String printable(String s, int max) {
+        if (s == null || s.isEmpty()) {
+            return "-";
+        }
+        String cut = s.length() <= max ? s : s.substring(0, max) + "...";
+        return cut.replaceAll("[\\p{Cntrl}\\s]", "_");
+    }
+}
