@@ -2,9 +2,11 @@ package com.covalue.cli;
 
 import com.covalue.app.CovalueService;
 import com.covalue.http.CovalueApp;
+import com.covalue.http.ServerSettings;
 import com.covalue.http.ServiceConfig;
 import com.covalue.store.StoreException;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -37,8 +39,24 @@ final class ServeCommand implements Callable<Integer> {
     String adminToken;
 
     @Option(names = "--write-token", defaultValue = "${env:COVALUE_WRITE_TOKEN}",
-            description = "Bearer token required to store snapshots (env COVALUE_WRITE_TOKEN); without it, storing is open.")
+            description = "Bearer token required to store snapshots (env COVALUE_WRITE_TOKEN); without it, storing is open (a warning is logged).")
     String writeToken;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", defaultValue = "${env:COVALUE_ADMIN_TOKEN_FILE}",
+            description = "Read the admin token from this file instead (env COVALUE_ADMIN_TOKEN_FILE): it then shows in no process listing.")
+    Path adminTokenFile;
+
+    @Option(names = "--write-token-file", paramLabel = "FILE", defaultValue = "${env:COVALUE_WRITE_TOKEN_FILE}",
+            description = "Read the write token from this file instead (env COVALUE_WRITE_TOKEN_FILE).")
+    Path writeTokenFile;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:COVALUE_TLS_CERT}",
+            description = "Serve HTTPS with this PEM certificate chain (env COVALUE_TLS_CERT); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", defaultValue = "${env:COVALUE_TLS_KEY}",
+            description = "The certificate's PEM (PKCS#8) private key (env COVALUE_TLS_KEY).")
+    Path tlsKey;
 
     @Mixin
     StoreOptions storeOptions;
@@ -62,6 +80,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
+        ServiceConfig config;
+        ServerSettings server;
+        try {
+            config = new ServiceConfig(maxBody, maxBatch, Tokens.resolve("--admin-token", adminToken, adminTokenFile),
+                    Tokens.resolve("--write-token", writeToken, writeTokenFile), benchEndpoints);
+            server = ServerSettings.defaults().withTls(tls());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            return Main.BAD_INPUT;
+        }
         CovalueService service;
         try {
             service = CovalueService.open(rules.ruleFolder(), storeOptions.settings(), Clock.systemUTC());
@@ -69,12 +97,22 @@ final class ServeCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return Main.BAD_INPUT;
         }
-        Javalin app = CovalueApp.create(service,
-                new ServiceConfig(maxBody, maxBatch, blankToNull(adminToken), blankToNull(writeToken), benchEndpoints));
-        app.start(host, port);
+        Javalin app;
+        try {
+            app = CovalueApp.create(service, config, server);
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            service.close();
+            LOG.error("cannot start the web server: {}", e.getMessage());
+            return Main.BAD_INPUT;
+        }
         String revision = service.watchRules(Duration.ofMillis(quietMs));
-        LOG.info("listening on http://{}:{}, rules {} from {}, history in {}, started in {} ms", host, app.port(), revision,
-                rules.folder, service.storeDescription(), (System.nanoTime() - start) / 1_000_000);
+        if (config.writeToken() == null) {
+            LOG.warn("no write token: anyone who can reach this service can store snapshots; "
+                    + "set --write-token-file (or COVALUE_WRITE_TOKEN_FILE) to require one");
+        }
+        LOG.info("listening on {}://{}:{}, rules {} from {}, history in {}, started in {} ms", tlsCert == null ? "http" : "https",
+                host, app.port(), revision, rules.folder, service.storeDescription(), (System.nanoTime() - start) / 1_000_000);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -89,7 +127,10 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private ServerSettings.Tls tls() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, or neither for plain HTTP");
+        }
+        return tlsCert == null ? null : new ServerSettings.Tls(tlsCert, tlsKey);
     }
 }

@@ -62,6 +62,7 @@ public record ServerSettings(Duration idleTimeout, long minBodyBytesPerSecond, D
      *
      * @param maxBodyBytes the largest body; a body larger than this is refused before it is read in full
      * @param revision     the active rule revision, for the access log
+     * @throws IllegalArgumentException when the TLS files cannot be read or do not belong together
      */
     void applyTo(JavalinConfig cfg, long maxBodyBytes, Supplier<String> revision) {
         cfg.jetty.modifyServer(server -> {
@@ -75,13 +76,13 @@ public record ServerSettings(Duration idleTimeout, long minBodyBytesPerSecond, D
             server.insertHandler(new SlowBodyGuard(minBodyBytesPerSecond, slowBodyGrace.toMillis()));
             server.insertHandler(new RequestGuard());
         });
+        PemKeyStore keys = tls == null ? null : PemKeyStore.load(tls.certificate(), tls.privateKey()); // bad files fail here, not at start
         cfg.jetty.addConnector((server, http) -> {
             ServerConnector connector;
-            if (tls == null) {
+            if (keys == null) {
                 connector = new ServerConnector(server, new HttpConnectionFactory(http));
             } else {
                 SslContextFactory.Server ssl = new SslContextFactory.Server();
-                PemKeyStore keys = PemKeyStore.load(tls.certificate(), tls.privateKey());
                 ssl.setKeyStore(keys.keyStore());
                 ssl.setKeyStorePassword(keys.password());
                 http.addCustomizer(new SecureRequestCustomizer(false)); // serve any host name the certificate was given for

@@ -25,11 +25,18 @@ final class Database implements AutoCloseable {
         config.setPoolName("covalue-store");
         config.setMaximumPoolSize(settings.isEmbedded() ? 4 : 8);
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        // A database server may be starting: wait for it. An embedded file that another process holds
+        // stays held, so say so at once instead of retrying for seconds.
+        config.setInitializationFailTimeout(settings.isEmbedded() ? 1 : 10_000);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (settings.isEmbedded() && rootMessage(e).contains("locked")) {
+                throw new StoreException("the history store at " + settings.describe() + " is in use by another process "
+                        + "(another 'covalue serve', or a 'covalue review --data' still running). Stop that one, or give "
+                        + "this one a folder of its own with --data DIR (env COVALUE_DATA).", e);
+            }
             throw new StoreException("cannot open the history store at " + settings.describe() + ": " + rootMessage(e), e);
         }
         try {
