@@ -188,18 +188,26 @@ public final class Covalue {
 
     // ---- renewal review ----
 
-    /** The renewal review of the snapshots in a JSON array, one after the other on one thread. */
-    public Review review(String json, ReviewOptions options) {
+    /**
+     * The renewal review of the snapshots in a JSON array (at most {@code maxItems}), one after the
+     * other on one thread, each evaluation in a slot of its own: a large review never holds a slot
+     * for long, so single requests keep their turn.
+     */
+    public Review review(String json, ReviewOptions options, int maxItems) {
         JsonNode body = SnapshotReader.parse(json);
         if (!body.isArray()) {
             throw new CovalueException(ErrorCode.INVALID_REVIEW, "A review takes a JSON array of snapshots.",
                     List.of(Problem.atField("", "expected an array, got " + typeOf(body))));
         }
+        if (body.size() > maxItems) {
+            throw new CovalueException(ErrorCode.BATCH_TOO_LARGE, "A review over HTTP may hold at most " + maxItems
+                    + " snapshots; this one has " + body.size() + ". Split it, or review files with 'covalue review'.");
+        }
         RuleSet ruleSet = rules.current();
         List<JsonNode> items = StreamSupport.stream(body.spliterator(), false).toList();
         // Sequential: the server already runs requests side by side, so one review takes one thread.
-        Review review = slots.run(() -> new PortfolioReviewer(reader, false, PortfolioReviewer.Progress.NONE)
-                .review(() -> ruleSet, options, PortfolioReviewer.indexed(items), List.of()));
+        Review review = new PortfolioReviewer(reader, false, PortfolioReviewer.Progress.NONE, slots::run)
+                .review(() -> ruleSet, options, PortfolioReviewer.indexed(items), List.of());
         evaluated.accept(review.summary().reviewed());
         return review;
     }

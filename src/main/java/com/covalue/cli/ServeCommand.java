@@ -69,6 +69,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most snapshots in one batch request (default ${DEFAULT-VALUE}; env COVALUE_MAX_BATCH).")
     int maxBatch;
 
+    @Option(names = "--max-review", defaultValue = "${env:COVALUE_MAX_REVIEW:-500}", paramLabel = "N",
+            description = "Most snapshots in one POST /api/v1/reviews (default ${DEFAULT-VALUE}; env COVALUE_MAX_REVIEW).")
+    int maxReview;
+
     @Option(names = "--reload-quiet-ms", defaultValue = "${env:COVALUE_RELOAD_QUIET_MS:-300}", paramLabel = "MS",
             description = "Quiet period after the last rule-file change before reloading (default ${DEFAULT-VALUE}).")
     long quietMs;
@@ -84,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings server;
         try {
             config = new ServiceConfig(maxBody, maxBatch, Tokens.resolve("--admin-token", adminToken, adminTokenFile),
-                    Tokens.resolve("--write-token", writeToken, writeTokenFile), benchEndpoints);
+                    Tokens.resolve("--write-token", writeToken, writeTokenFile), benchEndpoints, maxReview);
             server = ServerSettings.defaults().withTls(tls());
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());

@@ -27,7 +27,7 @@ final class ReviewController {
 
     void review(Context ctx) {
         ReviewOptions options = options(ctx);
-        Bodies.send(ctx, 200, covalue.review(Bodies.json(ctx, config.maxBodyBytes()), options));
+        Bodies.send(ctx, 200, covalue.review(Bodies.json(ctx, config.maxBodyBytes()), options, config.maxReviewItems()));
     }
 
     private ReviewOptions options(Context ctx) {

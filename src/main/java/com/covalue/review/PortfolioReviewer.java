@@ -79,15 +79,32 @@ public final class PortfolioReviewer {
     private record Invalid(Unreadable why) implements Checked {
     }
 
+    /**
+     * Where each evaluation runs: the service passes its evaluation slots, so that a review of many
+     * snapshots takes a slot per snapshot and ordinary advice queues behind one evaluation at most.
+     */
+    public interface EvaluationGate {
+        Advice run(Supplier<Advice> evaluation);
+
+        /** Evaluates at once, on the calling thread. */
+        EvaluationGate NONE = Supplier::get;
+    }
+
     private final SnapshotReader reader;
     private final Advisor advisor = new Advisor();
     private final boolean parallel;
     private final Progress progress;
+    private final EvaluationGate gate;
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress) {
+        this(reader, parallel, progress, EvaluationGate.NONE);
+    }
+
+    public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate) {
         this.reader = reader;
         this.parallel = parallel;
         this.progress = progress;
+        this.gate = Objects.requireNonNull(gate, "gate == null");
     }
 
     /**
@@ -253,7 +270,7 @@ public final class PortfolioReviewer {
         Snapshot s = latest.snapshot();
         // Judged on the review's day, and against the snapshot before it, so trend rules speak too.
         Snapshot previous = history.size() < 2 ? null : history.get(history.size() - 2).snapshot();
-        Advice advice = advisor.evaluate(rules, s, new Advisor.Options(false, previous, options.asOf())).advice();
+        Advice advice = gate.run(() -> advisor.evaluate(rules, s, new Advisor.Options(false, previous, options.asOf())).advice());
         Advice.Renewal renewal = advice.renewal(); // present: only snapshots with a renewal date are due
 
         Map<String, Recommendation> byId = advice.recommendations().stream()
@@ -279,7 +296,7 @@ public final class PortfolioReviewer {
         List<Point> earlier = IntStream.range(0, history.size() - 1).mapToObj(i -> {
             Snapshot then = history.get(i).snapshot();
             Snapshot before = i == 0 ? null : history.get(i - 1).snapshot();
-            Advice advice = advisor.evaluate(rules, then, new Advisor.Options(false, before)).advice();
+            Advice advice = gate.run(() -> advisor.evaluate(rules, then, new Advisor.Options(false, before)).advice());
             return new Point(then.assessedOn(), advice.health().overall(),
                     advice.renewal() == null ? null : advice.renewal().verdict());
         }).toList();

@@ -1,0 +1,103 @@
+package com.covalue.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.covalue.TestSupport;
+import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServiceMetrics;
+import com.covalue.model.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /api/v1/reviews has an item cap and takes an evaluation slot per snapshot: a flood of large
+ * reviews cannot hold every slot while ordinary advice waits for them to finish.
+ */
+class ReviewFloodTest {
+
+    private static final int REVIEW_ITEMS = 100;
+    private static RuleRegistry registry;
+
+    @BeforeAll
+    static void loadRules() {
+        registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        assertThat(registry.reload("startup").rejected()).isFalse();
+    }
+
+    private static void withApp(int maxReview, java.util.function.Consumer<String> test) {
+        Javalin app = CovalueApp.create(registry, TestSupport.reader(),
+                new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY * 8, 3, null, null, false, maxReview), new ServiceMetrics());
+        JavalinTest.test(app, (server, client) -> test.accept(client.getOrigin()));
+    }
+
+    static String portfolio(int size) {
+        ArrayNode items = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < size; i++) {
+            items.add(TestSupport.with(TestSupport.exampleJson(), "relationship.id", "r" + i)); // all due: renewal in 2027
+        }
+        return items.toString();
+    }
+
+    @Test
+    void a_review_over_the_cap_is_refused() {
+        withApp(10, origin -> {
+            HttpApiTest.Reply r = HttpApiTest.postJson(origin, "/api/v1/reviews", portfolio(11));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("code").asText()).isEqualTo("batch_too_large");
+            assertThat(r.json().get("message").asText()).contains("at most 10");
+        });
+    }
+
+    @Test
+    void advice_is_answered_while_as_many_large_reviews_as_cores_are_running() throws Exception {
+        int reviews = Runtime.getRuntime().availableProcessors() + 1; // more than the evaluation slots
+        String body = portfolio(REVIEW_ITEMS);
+        String snapshot = TestSupport.read(TestSupport.EXAMPLE);
+        ExecutorService pool = Executors.newFixedThreadPool(reviews);
+        try {
+            withApp(ServiceConfig.DEFAULT_MAX_REVIEW, origin -> {
+                HttpApiTest.postJson(origin, "/api/v1/advice", snapshot); // warm
+                List<CompletableFuture<Long>> running = new ArrayList<>();
+                for (int i = 0; i < reviews; i++) {
+                    running.add(CompletableFuture.supplyAsync(() -> {
+                        HttpApiTest.Reply r = HttpApiTest.postJson(origin, "/api/v1/reviews?asOf=2026-11-23", body);
+                        assertThat(r.status()).as(r.body()).isEqualTo(200);
+                        return System.nanoTime();
+                    }, pool));
+                }
+                sleep(300); // the reviews have started evaluating
+                List<Long> adviceMs = new ArrayList<>();
+                long lastAdviceDone = 0;
+                for (int i = 0; i < 5; i++) {
+                    long start = System.nanoTime();
+                    assertThat(HttpApiTest.postJson(origin, "/api/v1/advice", snapshot).status()).isEqualTo(200);
+                    lastAdviceDone = System.nanoTime();
+                    adviceMs.add((lastAdviceDone - start) / 1_000_000);
+                }
+                long firstReviewDone = running.stream().mapToLong(CompletableFuture::join).min().orElseThrow();
+                System.out.printf("advice during %d reviews of %d snapshots: %s ms; the first review ended %d ms after the last advice%n",
+                        reviews, REVIEW_ITEMS, adviceMs, (firstReviewDone - lastAdviceDone) / 1_000_000);
+                assertThat(lastAdviceDone).as("all five advice requests answered before any review finished")
+                        .isLessThan(firstReviewDone);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
