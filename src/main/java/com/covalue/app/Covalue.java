@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -373,6 +374,11 @@ public final class Covalue {
     /** True when snapshots can be stored: the service was started with a history store. */
     public boolean hasHistory() {
         return store != null;
+    }
+
+    /** How long the longest evaluation running now has been running (zero when none is). */
+    public Duration longestEvaluation() {
+        return slots.longestRunning();
     }
 
     /** False when the history store cannot be reached (true without one: nothing to reach). */

@@ -1,6 +1,10 @@
 package com.covalue.app;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +19,9 @@ import java.util.function.Supplier;
 public final class EvaluationSlots {
 
     private final Semaphore slots;
+    private final AtomicLong ids = new AtomicLong();
+    /** When each evaluation now running started, by a number of its own. */
+    private final Map<Long, Long> started = new ConcurrentHashMap<>();
 
     public EvaluationSlots(int slots) {
         if (slots < 1) {
@@ -29,10 +36,22 @@ public final class EvaluationSlots {
 
     public <T> T run(Supplier<T> evaluation) {
         slots.acquireUninterruptibly();
+        Long id = ids.incrementAndGet();
+        started.put(id, System.nanoTime());
         try {
             return evaluation.get();
         } finally {
+            started.remove(id);
             slots.release();
         }
+    }
+
+    /**
+     * How long the longest evaluation running now has been running; zero when none is. A hung
+     * evaluation shows here, so health checks can say so.
+     */
+    public Duration longestRunning() {
+        long now = System.nanoTime();
+        return started.values().stream().map(start -> Duration.ofNanos(now - start)).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 }

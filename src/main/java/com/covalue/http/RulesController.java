@@ -4,12 +4,18 @@ import com.covalue.app.Covalue;
 import com.covalue.app.ReloadOutcome;
 import com.covalue.app.RuleRegistry;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Map;
 import com.covalue.model.ErrorCode;
 import com.covalue.model.CovalueException;
 
 /** The active rules, their last reload, the admin reload, and the health probes. */
 final class RulesController {
+
+    /** An evaluation takes milliseconds; one running this long is stuck, and the service is not ready. */
+    static final Duration STUCK_EVALUATION = Duration.ofSeconds(30);
+    /** One running this long will not come back: the service is not live. */
+    static final Duration HUNG_EVALUATION = Duration.ofSeconds(120);
 
     private final RuleRegistry registry;
     private final ServiceConfig config;
@@ -35,22 +41,53 @@ final class RulesController {
         Bodies.send(ctx, 200, registry.status());
     }
 
-    void live(Context ctx) {
-        Bodies.send(ctx, 200, Map.of("status", "UP"));
+    /** A health probe's answer: its status code and body. */
+    record Probe(int status, Map<String, String> body) {
     }
 
-    /** Ready when a rule set is active and, with a history store, the store answers. */
+    void live(Context ctx) {
+        Probe p = liveness(covalue.longestEvaluation());
+        Bodies.send(ctx, p.status(), p.body());
+    }
+
     void ready(Context ctx) {
-        if (!covalue.storeReachable()) {
-            Bodies.send(ctx, 503, Map.of("status", "NOT_READY", "reason", "the history store cannot be reached"));
-            return;
+        Duration longest = covalue.longestEvaluation();
+        // the store is asked only when nothing else already says "not ready"
+        Probe p = readiness(longest, longest.compareTo(STUCK_EVALUATION) > 0 || covalue.storeReachable(),
+                registry.status().revision());
+        Bodies.send(ctx, p.status(), p.body());
+    }
+
+    /**
+     * Up unless an evaluation has been running for longer than {@link #HUNG_EVALUATION}: a thread
+     * that never comes back is cured only by a restart, which is what a failing liveness probe asks for.
+     */
+    static Probe liveness(Duration longestEvaluation) {
+        if (longestEvaluation.compareTo(HUNG_EVALUATION) > 0) {
+            return new Probe(503, Map.of("status", "DOWN", "reason", stuck(longestEvaluation)));
         }
-        String revision = registry.status().revision();
+        return new Probe(200, Map.of("status", "UP"));
+    }
+
+    /**
+     * Ready when no evaluation has been running for longer than {@link #STUCK_EVALUATION}, the
+     * history store (if any) answers a query in time, and a rule set is active (revision not null).
+     */
+    static Probe readiness(Duration longestEvaluation, boolean storeReachable, String revision) {
+        if (longestEvaluation.compareTo(STUCK_EVALUATION) > 0) {
+            return new Probe(503, Map.of("status", "NOT_READY", "reason", stuck(longestEvaluation)));
+        }
+        if (!storeReachable) {
+            return new Probe(503, Map.of("status", "NOT_READY", "reason", "the history store cannot be reached"));
+        }
         if (revision == null) {
-            Bodies.send(ctx, 503, Map.of("status", "NOT_READY"));
-        } else {
-            Bodies.send(ctx, 200, Map.of("status", "READY", "revision", revision));
+            return new Probe(503, Map.of("status", "NOT_READY", "reason", "no rule set is active yet"));
         }
+        return new Probe(200, Map.of("status", "READY", "revision", revision));
+    }
+
+    private static String stuck(Duration longest) {
+        return "an evaluation has been running for " + longest.toSeconds() + " s";
     }
 
     private void authorise(Context ctx) {
