@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +27,13 @@ public final class ServiceMetrics {
             .help("Rule reload attempts by outcome (loaded, unchanged, rejected)").labelNames("outcome").register(registry);
     private final Info rulesInfo = Info.builder().name("covalue_rules_info")
             .help("The active rule set's revision").labelNames("revision").register(registry);
-    private final Gauge ruleCount = Gauge.builder().name("covalue_rules_count")
+    /** A gauge: "_count" would read as a counter's or histogram's sample count to Prometheus tooling. */
+    private final Gauge ruleCount = Gauge.builder().name("covalue_rules_loaded")
             .help("Rules in the active rule set").register(registry);
+
+    public ServiceMetrics() {
+        JvmMetrics.builder().register(registry); // memory, GC, threads, CPU and open files of this process
+    }
 
     public void request(String route, String method, int status, double seconds) {
         requests.labelValues(route, method, String.valueOf(status)).inc();

@@ -1,7 +1,10 @@
 package com.covalue.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,11 +58,32 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** {@code --version}: the version, build time and git revision Maven wrote into {@code covalue-build.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"covalue " + (v == null ? "development build" : v)};
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/covalue-build.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            } catch (IOException e) {
+                // no build record: said below
+            }
+            String version = filled(build.getProperty("version"));
+            if (version == null) {
+                return new String[] {"covalue (built without Maven: version unknown)"};
+            }
+            String built = filled(build.getProperty("built"));
+            String git = filled(build.getProperty("git"));
+            return new String[] {"covalue " + version + (git == null ? "" : " (git " + git + ")")
+                    + (built == null ? "" : ", built " + built),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + ")"};
+        }
+
+        /** The value, or null when Maven left it unset or unfiltered. */
+        private static String filled(String value) {
+            return value == null || value.isBlank() || value.contains("${") || value.equals("unknown") ? null : value.strip();
         }
     }
 }

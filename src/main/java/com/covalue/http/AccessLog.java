@@ -31,9 +31,15 @@ final class AccessLog implements RequestLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        long ms = NanoTime.millisSince(request.getBeginNanoTime());
-        LOG.info("method={} path={} status={} ms={} revision={}", printable(request.getMethod(), 16),
-                printable(request.getHttpURI().getPath(), 200), response.getStatus(), ms, revision.get());
+        // the path only: getPath() leaves the query string out
+        LOG.info(line(request.getMethod(), request.getHttpURI().getPath(), response.getStatus(),
+                NanoTime.millisSince(request.getBeginNanoTime()), revision.get()));
+    }
+
+    /** One access line. */
+    static String line(String method, String path, int status, long millis, String revision) {
+        return "method=" + printable(method, 16) + " path=" + printable(path, 200) + " status=" + status + " ms=" + millis
+                + " revision=" + printable(revision, 64);
     }
 
     private static String printable(String s, int max) {

@@ -169,6 +169,25 @@ class HttpHardeningTest {
         assertThat(json.at("/matched/1/escalationPath").asBoolean(true)).isFalse();
     }
 
+    @Test
+    void an_access_line_holds_method_path_status_duration_and_revision_and_nothing_a_client_can_forge_lines_with() {
+        assertThat(AccessLog.line("POST", "/api/v1/advice", 200, 12, "23f76f01ae35b518"))
+                .isEqualTo("method=POST path=/api/v1/advice status=200 ms=12 revision=23f76f01ae35b518");
+        assertThat(AccessLog.line("GET", "/a\nmethod=FAKE b", 404, 1, null))
+                .isEqualTo("method=GET path=/a_method=FAKE_b status=404 ms=1 revision=-");
+    }
+
+    @Test
+    void metrics_follow_prometheus_naming_and_include_the_jvm_and_process() {
+        ServiceMetrics metrics = new ServiceMetrics();
+        metrics.reloaded(new com.covalue.app.ReloadOutcome(java.time.Instant.EPOCH, "startup", "loaded", "abc", 5, List.of()),
+                190, "abc");
+        String text = metrics.scrape();
+        assertThat(text).contains("# TYPE covalue_rules_loaded gauge").contains("covalue_rules_loaded 190")
+                .doesNotContain("covalue_rules_count")
+                .contains("jvm_memory_used_bytes").contains("jvm_threads_current").contains("process_cpu_seconds_total");
+    }
+
     private static HttpResponse<String> sendBytes(String origin, String path, byte[] body) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + path))

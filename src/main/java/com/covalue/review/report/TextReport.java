@@ -2,6 +2,8 @@ package com.covalue.review.report;
 
 import com.covalue.model.Advice;
 import com.covalue.model.Advice.DataGap;
+import com.covalue.model.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +49,29 @@ public final class TextReport {
             gaps.add(g.field() + NO_BREAK + "(" + g.asked() + ")");
         }
         return String.join(", ", gaps);
+    }
+
+    /**
+     * With {@code --explain}: each rule that fired for the recommendation, at its file and line, and
+     * each fact it matched as compact JSON.
+     */
+    public static List<String> explanation(Advice.Recommendation r) {
+        List<String> lines = new ArrayList<>();
+        for (Advice.Explanation e : r.explain()) {
+            lines.addAll(wrap("    Rule: ", e.rule() + (e.file() == null ? "" : " (" + e.file() + ")")));
+            for (Object fact : e.matched()) {
+                lines.addAll(wrap("      matched ", compactJson(fact)));
+            }
+        }
+        return lines;
+    }
+
+    private static String compactJson(Object fact) {
+        try {
+            return Json.MAPPER.writeValueAsString(fact);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(fact);
+        }
     }
 
     /** {@code text} wrapped at the report's width, the first line after {@code prefix}, the rest indented under it. */
