@@ -132,6 +132,7 @@ class ContractPropertiesTest {
     }
 
     @Property(tries = 60)
+    @net.jqwik.api.statistics.StatisticsReport(onFailureOnly = true) // the share with trend advice matters when it fails
     void with_a_generated_previous_snapshot_improving_a_fact_never_looks_worse(@ForAll("snapshots") ObjectNode then,
             @ForAll("snapshots") ObjectNode now) {
         String id = now.path("relationship").path("id").asText();
