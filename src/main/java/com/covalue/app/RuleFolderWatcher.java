@@ -38,6 +38,9 @@ public final class RuleFolderWatcher implements AutoCloseable {
     private volatile WatchService watcher;
     private volatile boolean closed;
     private ScheduledFuture<?> pending;
+    /** When the last reload ended and how long it ran (System.nanoTime; 0 before the first). */
+    private long lastReloadEnd;
+    private long lastReloadNanos;
 
     public RuleFolderWatcher(RuleRegistry registry, Duration quietPeriod) {
         this.registry = registry;
@@ -100,18 +103,41 @@ public final class RuleFolderWatcher implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_DELETE);
     }
 
-    /** Restarts the quiet period; the reload runs when no change has come for its length. */
+    /**
+     * Restarts the quiet period; the reload runs when no change has come for its length, and not
+     * before the last reload has rested as long as it ran (see {@link #reloadDelay}).
+     */
     synchronized void changed() {
         if (pending != null) {
             pending.cancel(false);
         }
+        long delay = reloadDelay(quietPeriod.toNanos(), System.nanoTime(), lastReloadEnd, lastReloadNanos);
         pending = scheduler.schedule(() -> {
+            long start = System.nanoTime();
             try {
                 registry.reload("watch");
             } catch (RuntimeException e) {
                 LOG.error("reload failed unexpectedly; the active rules keep serving", e);
+            } finally {
+                recordReload(start, System.nanoTime());
             }
-        }, quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void recordReload(long start, long end) {
+        lastReloadNanos = end - start;
+        lastReloadEnd = end;
+    }
+
+    /**
+     * Nanoseconds to wait before reloading: the quiet period, and at least until the last reload has
+     * been over for as long as it took. Under an edit every second or two a compile then has at most
+     * half the time (one core of two, at most a quarter of the machine's time), so requests keep
+     * theirs; a quick reload rests briefly and a slow one longer.
+     */
+    static long reloadDelay(long quietNanos, long now, long lastReloadEnd, long lastReloadNanos) {
+        long rested = lastReloadNanos == 0 ? quietNanos : lastReloadEnd + lastReloadNanos - now;
+        return Math.max(quietNanos, rested);
     }
 
     private void sleepQuietly() {

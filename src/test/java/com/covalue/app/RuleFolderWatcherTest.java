@@ -58,4 +58,14 @@ class RuleFolderWatcherTest {
             await("an edit in the swapped-in folder is loaded", () -> !registry.active().orElseThrow().revision().equals(second));
         }
     }
+
+    @Test
+    void a_reload_rests_as_long_as_the_last_one_ran_so_frequent_edits_cannot_keep_a_core_compiling() {
+        long quiet = 300_000_000L;
+        assertThat(RuleFolderWatcher.reloadDelay(quiet, 10_000_000_000L, 0, 0)).as("first reload").isEqualTo(quiet);
+        // the last reload ran 5 s and ended 1 s ago: wait 4 s more
+        assertThat(RuleFolderWatcher.reloadDelay(quiet, 10_000_000_000L, 9_000_000_000L, 5_000_000_000L)).isEqualTo(4_000_000_000L);
+        // a quick reload long ago: only the quiet period
+        assertThat(RuleFolderWatcher.reloadDelay(quiet, 10_000_000_000L, 1_000_000_000L, 200_000_000L)).isEqualTo(quiet);
+    }
 }
