@@ -31,6 +31,16 @@ record YamlFile(String name, List<String> strippedLines, JsonNode root) {
         }
     }
 
+    /** Whether the text is YAML at all (a syntax error makes every check that depends on the file moot). */
+    static boolean readable(String text) {
+        try {
+            Json.YAML.readTree(text);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
     /** The 1-based line where {@code key:} first appears at or after {@code fromLine}; 0 if not found. */
     int lineOf(String key, int fromLine) {
         // the lines are split and stripped once per file: a catalogue looks up hundreds of keys
