@@ -18,6 +18,13 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class RuleTextChecker {
 
+    /**
+     * The version of these checks, part of the compiled-rules cache's key (see {@link BuildInfo}):
+     * a rule set compiled under older, laxer checks is never read back as if it had passed these.
+     * Raise it whenever a check is added or tightened.
+     */
+    static final String VERSION = "2 (safe rule language)";
+
     private final CatalogueReferences catalogueReferences;
     private final KnownNames names;
     private final List<Problem> problems;
