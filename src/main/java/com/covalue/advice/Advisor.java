@@ -32,11 +32,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
+import org.kie.api.KieBase;
 import org.drools.base.InitialFact;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -71,6 +74,17 @@ public final class Advisor {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * Extra time the first evaluation of a rule set gets: it also pays for Drools compiling the
+     * rules' conditions and actions lazily (about 150 ms for the shipped rules on an idle machine,
+     * seconds on a busy one). The service's reload does that first evaluation in its warm-up, so
+     * requests always run on a warm rule set and get the plain budget.
+     */
+    static final Duration COLD_START_ALLOWANCE = Duration.ofSeconds(20);
+
+    /** Rule sets (by knowledge base) that have finished one evaluation, shared by every Advisor. */
+    private static final Set<KieBase> WARM = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final Duration budget;
 
@@ -140,7 +154,8 @@ public final class Advisor {
         Renewal renewal = null;
 
         KieSession session = rules.kieBase().newKieSession();
-        Alarm alarm = new Alarm(session, budget);
+        boolean cold = !WARM.contains(rules.kieBase());
+        Alarm alarm = new Alarm(session, cold ? budget.plus(COLD_START_ALLOWANCE) : budget);
         try {
             session.setGlobal("advice", findings);
             session.addEventListener(new DefaultAgendaEventListener() {
@@ -167,6 +182,7 @@ public final class Advisor {
                 fireAll(session, alarm);
                 renewal = renewal(snapshot, timeline, findings, recommendations);
             }
+            WARM.add(rules.kieBase());
         } catch (StackOverflowError | OutOfMemoryError e) {
             // a rule that recurses or allocates without end: this evaluation is refused, the thread lives on
             throw new RulesFailedError(e);

@@ -31,7 +31,13 @@ public final class RuleRegistry implements RuleSource {
     private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
 
     private final Path folder;
-    private final RuleSetCompiler compiler;
+    private final Compile compiler;
+
+    /** How a reload turns the folder into a rule set: the checking compiler (tests may bypass its checks). */
+    @FunctionalInterface
+    interface Compile {
+        RuleSet compile(Path folder, RuleSet current);
+    }
     private final Clock clock;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
@@ -52,6 +58,10 @@ public final class RuleRegistry implements RuleSource {
     /** @param evalBudget how long the warm-up may take on each sample snapshot (the requests' budget) */
     public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Duration evalBudget,
             Consumer<ReloadOutcome> listener) {
+        this(folder, clock, (Compile) compiler::compile, evalBudget, listener);
+    }
+
+    RuleRegistry(Path folder, Clock clock, Compile compiler, Duration evalBudget, Consumer<ReloadOutcome> listener) {
         this.evalBudget = evalBudget;
         this.folder = folder;
         this.clock = clock;

@@ -73,8 +73,10 @@ final class JavaCheck {
         JavaCheck check = new JavaCheck(variables, null);
         ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + text + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            check.refuse(firstLine(parsed.getProblems()), "the 'then' part is not plain Java the rules may use: "
-                    + firstMessage(parsed.getProblems()) + " (insert, modify, update and delete are not part of the rule language)");
+            boolean modify = text.matches("(?s).*\\bmodify\\s*\\(.*");
+            check.refuse(firstLine(parsed.getProblems()), "the 'then' part does not compile: " + firstMessage(parsed.getProblems())
+                    + (modify ? " ('modify' is not part of the rule language: rules do not change the facts)"
+                            : " (often a missing bracket, '+' or quote)"));
             return check.refusals;
         }
         for (Statement statement : parsed.getResult().get().getStatements()) {
@@ -399,6 +401,9 @@ final class JavaCheck {
         }
         String message = problems.get(0).getMessage();
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String first = nl < 0 ? message : message.substring(0, nl);
+        // JavaParser lists every token it would have accepted; the one it found is what helps
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("Found (\"[^\"]*\"|<EOF>)").matcher(first);
+        return found.find() ? "unexpected " + found.group(1) : first;
     }
 }

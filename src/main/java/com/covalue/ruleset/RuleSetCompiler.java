@@ -136,12 +136,17 @@ public final class RuleSetCompiler {
         PriorityPolicy priority = priorityText.map(text -> reusedOrParsed(text, lastPriority, PriorityPolicy::parse, problems,
                 parsed -> lastPriority = parsed)).orElse(null);
         List<ParsedDrl> drls = parse(files.drlFiles());
+        for (ParsedDrl drl : drls) {
+            if (drl.descr() == null) { // Drools' "no viable alternative at input ''" would not show the character
+                problems.addAll(BadCharacter.curlyQuotesInDrl(drl.file(), drl.text()));
+            }
+        }
         KnownNames names = new KnownNames(practicesReadable ? practices.ids() : null,
                 catalogueReadable ? catalogue.entries().keySet() : null);
-        int beforeRules = problems.size();
         Map<String, RuleInfo> rules = checkedRules(drls, catalogue, names, problems);
+        // rule files our checks found a mistake in: Drools' errors there would only echo it
         Set<String> filesWithProblems = new HashSet<>();
-        problems.subList(beforeRules, problems.size()).forEach(p -> filesWithProblems.add(p.file()));
+        problems.stream().map(Problem::file).filter(files.drlFiles()::containsKey).forEach(filesWithProblems::add);
         Build build = build(drls, files.drlFiles(), filesWithProblems, problems);
 
         RuleSet ruleSet = new RuleSet(files.revision(), build.kieBase(), catalogue, practices, priority, rules, files.names(),
@@ -226,7 +231,7 @@ public final class RuleSetCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         drlFiles.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(file), ResourceType.DRL));
-        List<Problem> drools = builder.getErrors().stream().map(DroolsMessages::translate).toList();
+        List<Problem> drools = builder.getErrors().stream().map(e -> DroolsMessages.translate(e, drlFiles)).toList();
         for (Problem p : drools) {
             // After a syntax error Drools adds "Parser returned a null Package" for the same file: noise.
             boolean echo = p.message().startsWith("Parser returned a null Package")

@@ -72,7 +72,7 @@ class SafeLanguageTest {
             "reflects on a fact | \"x\".getClass().getMethods(); | 'getClass' is not a field or method the rules may use",
             "inserts a fact | insert(new Object()); | 'insert(...)' is not a call the rules may make; a rule's 'then' part calls only advice.recommend",
             "halts the engine | drools.halt(); | 'drools' is the rule engine itself, which rules may not use",
-            "modifies a fact | modify($g) { setEscalationPath(true) } | the 'then' part is not plain Java the rules may use",
+            "modifies a fact | modify($g) { setEscalationPath(true) } | ('modify' is not part of the rule language: rules do not change the facts)",
             "catches errors | try { advice.condition(\"GOVERNANCE-ROLES-AND-OWNERSHIP\"); } catch (Throwable t) { } | may not use 'try'",
             "reads the environment | advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, System.getenv(\"HOME\")); | 'System.getenv(...)' is not a call the rules may make",
             "repeats text to exhaust memory | advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\".repeat(2000000000)); | 'repeat' is not a field or method the rules may use",
