@@ -51,7 +51,8 @@ class ArchitectureTest {
             "org.drools", Set.of("ruleset", "advice", "app"),
             "org.kie", Set.of("ruleset", "advice", "app"),
             "io.javalin", Set.of("http", "cli"),
-            "picocli", Set.of("cli"));
+            "picocli", Set.of("cli"),
+            "com.github.javaparser", Set.of("ruleset"));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
 

@@ -39,6 +39,43 @@ public final class TestSupport {
         return realRules;
     }
 
+    /**
+     * The real rules plus one rule file compiled WITHOUT Covalue's checks, as the given revision:
+     * what the safe rule language would refuse (a rule that updates its own fact and so fires
+     * forever), for testing the limits that hold even if a rule got past the checks.
+     */
+    public static RuleSet realRulesPlusUnchecked(String revision, String drl) {
+        org.kie.internal.builder.KnowledgeBuilder builder = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilder();
+        try (java.util.stream.Stream<Path> files = Files.list(RULES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                builder.add(org.kie.internal.io.ResourceFactory.newFileResource(file.toFile()), org.kie.api.io.ResourceType.DRL);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builder.add(org.kie.internal.io.ResourceFactory.newByteArrayResource(drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .setSourcePath("unchecked.drl"), org.kie.api.io.ResourceType.DRL);
+        if (builder.hasErrors()) {
+            throw new IllegalArgumentException(builder.getErrors().toString());
+        }
+        RuleSet real = realRules();
+        return new RuleSet(revision, builder.newKieBase(), real.catalogue(), real.practices(), real.priority(), real.rules(),
+                real.files(), real.compiledAt(), real.askedBy());
+    }
+
+    /** A rule that fires forever once the snapshot has no agreed escalation path: it updates its own fact. */
+    public static final String LOOPS_WITHOUT_ESCALATION_PATH = """
+            package covalue.rules;
+            import com.covalue.model.*;
+            global com.covalue.facts.AdviceCollector advice;
+            rule "Loops without an escalation path"
+            when
+                $g : Governance( escalationPath == false )
+            then
+                update($g);
+            end
+            """;
+
     public static SnapshotReader reader() {
         return new SnapshotReader(CLOCK);
     }

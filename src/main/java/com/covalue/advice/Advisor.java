@@ -23,13 +23,23 @@ import com.covalue.model.PracticeAnswer;
 import com.covalue.model.SnapshotFields;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
+import org.kie.api.KieBase;
 import org.drools.base.InitialFact;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -54,6 +64,50 @@ import com.covalue.ruleset.RuleSet;
  * the advice changes.
  */
 public final class Advisor {
+
+    /** How long one evaluation may take by default before it is halted (see {@link #Advisor(Duration)}). */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(500);
+
+    /** One daemon thread for every evaluation's alarm: it only calls {@link KieSession#halt()}. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "covalue-evaluation-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Extra time the first evaluation of a rule set gets: it also pays for Drools compiling the
+     * rules' conditions and actions lazily (about 150 ms for the shipped rules on an idle machine,
+     * seconds on a busy one). The service's reload does that first evaluation in its warm-up, so
+     * requests always run on a warm rule set and get the plain budget.
+     */
+    static final Duration COLD_START_ALLOWANCE = Duration.ofSeconds(20);
+
+    /** Rule sets (by knowledge base) that have finished one evaluation, shared by every Advisor. */
+    private static final Set<KieBase> WARM = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private final Duration budget;
+
+    public Advisor() {
+        this(DEFAULT_BUDGET);
+    }
+
+    /**
+     * @param budget how long one evaluation may take: past it, the session is halted between two
+     *               rule firings and the evaluation fails with {@link ErrorCode#EVALUATION_HALTED}.
+     *               The rule language has no loops, so a rule that keeps firing (or a slow
+     *               join) is what it stops; the service thread is then free for other requests.
+     */
+    public Advisor(Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("the evaluation budget must be positive, got " + budget);
+        }
+        this.budget = budget;
+    }
+
+    public Duration budget() {
+        return budget;
+    }
 
     /**
      * Evaluation options beyond the contract.
@@ -100,6 +154,8 @@ public final class Advisor {
         Renewal renewal = null;
 
         KieSession session = rules.kieBase().newKieSession();
+        boolean cold = !WARM.contains(rules.kieBase());
+        Alarm alarm = new Alarm(session, cold ? budget.plus(COLD_START_ALLOWANCE) : budget);
         try {
             session.setGlobal("advice", findings);
             session.addEventListener(new DefaultAgendaEventListener() {
@@ -118,15 +174,20 @@ public final class Advisor {
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
             }
-            fireAll(session);
+            fireAll(session, alarm);
             recommendations = prioritise(rules, findings, timeline, options, snapshot);
 
             if (snapshot.relationship().renewalDate() != null) {
                 insertRenewalFacts(session, health, recommendations);
-                fireAll(session);
+                fireAll(session, alarm);
                 renewal = renewal(snapshot, timeline, findings, recommendations);
             }
+            WARM.add(rules.kieBase());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a rule that recurses or allocates without end: this evaluation is refused, the thread lives on
+            throw new RulesFailedError(e);
         } finally {
+            alarm.cancel();
             session.dispose();
         }
 
@@ -148,10 +209,55 @@ public final class Advisor {
     /** Most renewal conditions (the contract's property 7); the others the rules set are listed as still open. */
     static final int MAX_CONDITIONS = 5;
 
-    private static void fireAll(KieSession session) {
-        if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
+    private static void fireAll(KieSession session, Alarm alarm) {
+        int fired = session.fireAllRules(MAX_FIRINGS);
+        alarm.check();
+        if (fired >= MAX_FIRINGS) {
             throw new IllegalStateException("the rules fired " + MAX_FIRINGS
                     + " times for one snapshot and were stopped: a rule probably triggers itself again and again");
+        }
+    }
+
+    /**
+     * The alarm of one evaluation: at the deadline it halts the session (Drools stops between two
+     * firings), and {@link #check()} then fails the evaluation. A firing that finished past the
+     * deadline without being halted fails it too, so no evaluation returns advice late.
+     */
+    private static final class Alarm {
+        private final long deadline;
+        private final Duration budget;
+        private final ScheduledFuture<?> future;
+        private volatile boolean rang;
+
+        Alarm(KieSession session, Duration budget) {
+            this.budget = budget;
+            this.deadline = System.nanoTime() + budget.toNanos();
+            this.future = WATCHDOG.schedule(() -> {
+                rang = true;
+                session.halt();
+            }, budget.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        void check() {
+            if (rang || System.nanoTime() - deadline > 0) {
+                throw new CovalueException(ErrorCode.EVALUATION_HALTED, "The rules took longer than their time budget of "
+                        + budget.toMillis() + " ms on this snapshot and were halted; the rules folder probably has a rule that"
+                        + " keeps firing or joins too many facts. Other requests are not affected.");
+            }
+        }
+
+        void cancel() {
+            future.cancel(false);
+        }
+    }
+
+    /**
+     * A rule failed with a JVM error (a stack overflow, memory exhausted) on this snapshot. It is
+     * an exception, not an error, from here on: the evaluation is refused and the thread carries on.
+     */
+    public static final class RulesFailedError extends RuntimeException {
+        RulesFailedError(Error cause) {
+            super("the rules failed with " + cause.getClass().getSimpleName() + " on this snapshot", cause);
         }
     }
 

@@ -63,10 +63,11 @@ public final class Covalue {
     private final HistoryStore store;
     private final Clock clock;
     private final IntConsumer evaluated;
-    private final Advisor advisor = new Advisor();
+    private final Advisor advisor;
 
     private Covalue(RuleSource rules, SnapshotReader reader, EvaluationSlots slots, HistoryStore store, Clock clock,
-            IntConsumer evaluated) {
+            IntConsumer evaluated, Duration evalBudget) {
+        this.advisor = new Advisor(evalBudget);
         this.rules = rules;
         this.reader = reader;
         this.slots = slots;
@@ -83,12 +84,19 @@ public final class Covalue {
      */
     public static Covalue service(RuleSource rules, SnapshotReader reader, HistoryStore store, Clock clock,
             ServiceMetrics metrics) {
-        return new Covalue(rules, reader, EvaluationSlots.perCore(), store, clock, metrics::evaluated);
+        return service(rules, reader, store, clock, metrics, Advisor.DEFAULT_BUDGET);
+    }
+
+    /** @param evalBudget how long one evaluation may take before it is halted with {@code evaluation_halted} */
+    public static Covalue service(RuleSource rules, SnapshotReader reader, HistoryStore store, Clock clock,
+            ServiceMetrics metrics, Duration evalBudget) {
+        return new Covalue(rules, reader, EvaluationSlots.perCore(), store, clock, metrics::evaluated, evalBudget);
     }
 
     /** A command's front door: no history store, evaluations not queued (a command is its own machine). */
     public static Covalue command(RuleSource rules, Clock clock) {
-        return new Covalue(rules, new SnapshotReader(clock), new EvaluationSlots(Integer.MAX_VALUE), null, clock, n -> { });
+        return new Covalue(rules, new SnapshotReader(clock), new EvaluationSlots(Integer.MAX_VALUE), null, clock, n -> { },
+                Advisor.DEFAULT_BUDGET);
     }
 
     /** "Today", for the renewal calendar and a review's default as-of day. */

@@ -28,12 +28,12 @@ public final class CovalueService implements AutoCloseable {
     private RuleFolderWatcher watcher;
 
     private CovalueService(RuleRegistry registry, HistoryStore store, ServiceMetrics metrics, Clock clock,
-            CompletableFuture<ReloadOutcome> firstLoad) {
+            CompletableFuture<ReloadOutcome> firstLoad, java.time.Duration evalBudget) {
         this.registry = registry;
         this.store = store;
         this.metrics = metrics;
         this.firstLoad = firstLoad;
-        this.covalue = Covalue.service(registry, new SnapshotReader(clock), store, clock, metrics);
+        this.covalue = Covalue.service(registry, new SnapshotReader(clock), store, clock, metrics, evalBudget);
     }
 
     /**
@@ -51,7 +51,7 @@ public final class CovalueService implements AutoCloseable {
         CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> registry.reload("startup"),
                 runnable -> daemon("covalue-rules-startup", runnable).start());
         HistoryStore store = HistoryStore.open(storeSettings, clock);
-        return new CovalueService(registry, store, metrics, clock, firstLoad);
+        return new CovalueService(registry, store, metrics, clock, firstLoad, rules.evalBudget());
     }
 
     public Covalue covalue() {

@@ -2,15 +2,27 @@ package com.covalue.app;
 
 import com.covalue.ruleset.CompiledRulesCache;
 import com.covalue.ruleset.RuleSetCompiler;
+import com.covalue.advice.Advisor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * The rules a command or the service runs on: the folder governance leads edit and where compiled
- * rule sets are cached ({@code null} for the default, {@code off} for none).
+ * The rules a command or the service runs on: the folder governance leads edit, where compiled
+ * rule sets are cached ({@code null} for the default, {@code off} for none), and how long one
+ * evaluation may take before it is halted (requests and a reload's warm-up alike).
  */
-public record RuleFolder(Path folder, String cacheSetting) {
+public record RuleFolder(Path folder, String cacheSetting, Duration evalBudget) {
+
+    public RuleFolder(Path folder, String cacheSetting) {
+        this(folder, cacheSetting, Advisor.DEFAULT_BUDGET);
+    }
+
+    /** The same folder with another evaluation budget. */
+    public RuleFolder withEvalBudget(Duration budget) {
+        return new RuleFolder(folder, cacheSetting, budget);
+    }
 
     /** Compiles the folder once, for a command; the compile starts now and runs in the background. */
     public OneShotRules compileOnce() {
@@ -19,7 +31,7 @@ public record RuleFolder(Path folder, String cacheSetting) {
 
     /** The live rules of the service: nothing is loaded until the first {@link RuleRegistry#reload}. */
     public RuleRegistry registry(Clock clock, Consumer<ReloadOutcome> listener) {
-        return new RuleRegistry(folder, clock, compiler(clock), listener);
+        return new RuleRegistry(folder, clock, compiler(clock), evalBudget, listener);
     }
 
     /** A compiler that reads and fills the compiled-rules cache. */

@@ -6,7 +6,11 @@ import com.covalue.ruleset.RuleSetRejectedException;
 import com.covalue.model.CovalueException;
 import com.covalue.model.ErrorCode;
 import com.covalue.model.Problem;
+import com.covalue.advice.Advisor;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +28,21 @@ import java.util.function.Consumer;
  */
 public final class RuleRegistry implements RuleSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
+
     private final Path folder;
-    private final RuleSetCompiler compiler;
+    private final Compile compiler;
+
+    /** How a reload turns the folder into a rule set: the checking compiler (tests may bypass its checks). */
+    @FunctionalInterface
+    interface Compile {
+        RuleSet compile(Path folder, RuleSet current);
+    }
     private final Clock clock;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
     private final Consumer<ReloadOutcome> listener;
+    private final Duration evalBudget;
     private RuleSetWarmUp warmUp; // made on the first reload (it parses its samples), guarded by this
 
     /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
@@ -39,6 +52,17 @@ public final class RuleRegistry implements RuleSource {
 
     /** @param compiler keeps what it compiled, so that each reload recompiles only what changed */
     public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Consumer<ReloadOutcome> listener) {
+        this(folder, clock, compiler, Advisor.DEFAULT_BUDGET, listener);
+    }
+
+    /** @param evalBudget how long the warm-up may take on each sample snapshot (the requests' budget) */
+    public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Duration evalBudget,
+            Consumer<ReloadOutcome> listener) {
+        this(folder, clock, (Compile) compiler::compile, evalBudget, listener);
+    }
+
+    RuleRegistry(Path folder, Clock clock, Compile compiler, Duration evalBudget, Consumer<ReloadOutcome> listener) {
+        this.evalBudget = evalBudget;
         this.folder = folder;
         this.clock = clock;
         this.compiler = compiler;
@@ -93,7 +117,7 @@ public final class RuleRegistry implements RuleSource {
             RuleSet compiled = compiler.compile(folder, current);
             if (compiled != current) {
                 if (warmUp == null) {
-                    warmUp = new RuleSetWarmUp();
+                    warmUp = new RuleSetWarmUp(evalBudget);
                 }
                 warmUp.warm(compiled);
             }
@@ -103,8 +127,10 @@ public final class RuleRegistry implements RuleSource {
                     millisSince(start), List.of());
         } catch (RuleSetRejectedException e) {
             outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start), e.problems());
-        } catch (RuntimeException | StackOverflowError e) {
-            // anything unexpected is a refused reload too: the active rules keep serving
+        } catch (RuntimeException | Error e) {
+            // anything unexpected is a refused reload too (even an OutOfMemoryError or a stack
+            // overflow in a rule): the active rules keep serving and the watcher keeps watching
+            LOG.error("reload ({}) failed unexpectedly; the active rules keep serving", trigger, e);
             outcome = new ReloadOutcome(clock.instant(), trigger, "rejected", null, millisSince(start),
                     List.of(Problem.atLine(folder.toString(), 0, "the rules could not be loaded: " + e)));
         }

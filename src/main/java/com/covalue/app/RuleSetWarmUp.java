@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -50,13 +53,19 @@ final class RuleSetWarmUp {
     private static final String TREND_SAMPLE = "trend-early-warning";
 
     private final List<Sample> samples;
-    private final Advisor advisor = new Advisor();
+    private final Advisor advisor;
     private boolean jsonWarm;
 
     /** After every sample's assessment date: the reader refuses snapshots assessed in the future. */
     private static final Clock SAMPLE_CLOCK = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     RuleSetWarmUp() {
+        this(Advisor.DEFAULT_BUDGET);
+    }
+
+    /** @param budget how long the rules may take on one sample: the budget a request gets */
+    RuleSetWarmUp(Duration budget) {
+        this.advisor = new Advisor(budget);
         SnapshotReader reader = new SnapshotReader(SAMPLE_CLOCK);
         List<Sample> list = new java.util.ArrayList<>();
         for (String name : SAMPLES) {
@@ -78,7 +87,7 @@ final class RuleSetWarmUp {
         Set<String> fired = new HashSet<>();
         for (Sample sample : samples) {
             try {
-                Advisor.Result result = advisor.evaluate(rules, sample.snapshot(), new Advisor.Options(false, sample.previous()));
+                Advisor.Result result = evaluateWithinBudget(rules, sample);
                 fired.addAll(result.rulesFired());
                 Advice advice = result.advice();
                 if (!jsonWarm) { // the first time, also the advice's JSON writer, which Jackson builds lazily
@@ -94,13 +103,39 @@ final class RuleSetWarmUp {
                         + rootCause(e);
                 throw new RuleSetRejectedException(List.of(info == null ? Problem.atLine("rules", 0, message)
                         : Problem.atLine(info.file(), info.line(), message)));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (CovalueException e) {
+                if (e.code() != ErrorCode.EVALUATION_HALTED) {
+                    throw e;
+                }
+                throw new RuleSetRejectedException(List.of(Problem.atLine("rules", 0, "the rules took longer than the"
+                        + " evaluation budget of " + advisor.budget().toMillis() + " ms on the bundled sample snapshot '"
+                        + sample.name() + "' and were halted, so they would halt requests too: a rule probably keeps firing"
+                        + " or joins too many facts")));
+            } catch (RuntimeException | Error e) {
                 // a condition that fails (Drools names the rule in its message) or a runaway rule
                 throw new RuleSetRejectedException(List.of(Problem.atLine("rules", 0,
                         "the rules fail on the bundled sample snapshot '" + sample.name() + "': " + describe(e))));
             }
         }
         return fired;
+    }
+
+    /**
+     * Evaluates one sample; if it overruns the budget, once more. The first evaluation of a new
+     * rule set also pays for Drools compiling its conditions and actions lazily (about 150 ms for
+     * the shipped rules, more on a busy machine), which a request never pays: only a sample that
+     * overruns again, warm, is held against the rules.
+     */
+    private Advisor.Result evaluateWithinBudget(RuleSet rules, Sample sample) {
+        Advisor.Options options = new Advisor.Options(false, sample.previous());
+        try {
+            return advisor.evaluate(rules, sample.snapshot(), options);
+        } catch (CovalueException e) {
+            if (e.code() != ErrorCode.EVALUATION_HALTED) {
+                throw e;
+            }
+            return advisor.evaluate(rules, sample.snapshot(), options);
+        }
     }
 
     private static String rootCause(Throwable e) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Governance advice for strategic outsourcing relationships, from rules your governance leads own.",
         subcommands = {AdviseCommand.class, ReviewCommand.class, VerifyCommand.class, ServeCommand.class,
                 CdsTrainingCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 findings or failures, 2 bad usage or bad input."})
+        footer = {"", "Exit codes: 0 ok, 1 findings or failures, 2 bad usage or bad input, 3 the service stopped unexpectedly."})
 public final class Main implements Runnable {
 
     /** Exit code for success. */
@@ -24,6 +24,8 @@ public final class Main implements Runnable {
     public static final int FAILURES = 1;
     /** Exit code for bad usage or bad input. */
     public static final int BAD_INPUT = 2;
+    /** Exit code of {@code serve} when its web server stopped without being asked to. */
+    public static final int SERVER_STOPPED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

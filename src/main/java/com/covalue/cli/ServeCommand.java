@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -77,6 +79,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Quiet period after the last rule-file change before reloading (default ${DEFAULT-VALUE}).")
     long quietMs;
 
+    @Option(names = "--eval-budget-ms", defaultValue = "${env:COVALUE_EVAL_BUDGET_MS:-500}", paramLabel = "MS",
+            description = {"How long the rules may take on one snapshot before they are halted; the request then answers",
+                    "503 evaluation_halted, and a reload whose warm-up takes longer is refused (default ${DEFAULT-VALUE})."})
+    long evalBudgetMs;
+
     @Option(names = "--bench-endpoints", hidden = true,
             description = "Add POST /bench/parse-only (parses the body and answers), the limit bench/run measures advice against.")
     boolean benchEndpoints;
@@ -84,6 +91,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
+        if (evalBudgetMs < 1) {
+            LOG.error("--eval-budget-ms must be at least 1, got {}", evalBudgetMs);
+            return Main.BAD_INPUT;
+        }
         ServiceConfig config;
         ServerSettings server;
         try {
@@ -96,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         CovalueService service;
         try {
-            service = CovalueService.open(rules.ruleFolder(), storeOptions.settings(), Clock.systemUTC());
+            service = CovalueService.open(rules.ruleFolder().withEvalBudget(Duration.ofMillis(evalBudgetMs)),
+                    storeOptions.settings(), Clock.systemUTC());
         } catch (StoreException | IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
             return Main.BAD_INPUT;
@@ -119,15 +131,27 @@ final class ServeCommand implements Callable<Integer> {
                 host, app.port(), revision, rules.folder, service.storeDescription(), (System.nanoTime() - start) / 1_000_000);
 
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean shuttingDown = new AtomicBoolean();
+        StopSignals.exitZeroOnSignal();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown.set(true);
             LOG.info("shutting down: finishing requests in flight");
             service.stopWatching();
             app.stop(); // stops accepting, waits for requests in flight (up to the stop timeout)
             service.close();
             stopped.countDown();
-            Runtime.getRuntime().halt(0); // a clean stop on SIGTERM exits 0, not 143
+            // no halt(0) here: the exit status stays whatever stopped the process (0 for a
+            // signal, see StopSignals; an exit from anywhere else keeps its own status)
         }, "covalue-shutdown"));
-        stopped.await();
+        // Watch the web server: if it stops without a shutdown, the service is gone and the
+        // process must say so with a non-zero status, or a supervisor would not restart it.
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (!shuttingDown.get() && !app.jettyServer().server().isRunning()) {
+                LOG.error("the web server stopped unexpectedly; exiting with status {}", Main.SERVER_STOPPED);
+                service.close();
+                return Main.SERVER_STOPPED;
+            }
+        }
         return Main.OK;
     }
 

@@ -56,6 +56,11 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     /** No rule set is active yet. */
     NOT_READY(503),
+    /**
+     * The rules took longer than their time budget on this snapshot and were halted; the service
+     * stays up and serves other requests (503: the service could not complete this one).
+     */
+    EVALUATION_HALTED(503),
     /** The history store cannot be reached. */
     STORE_UNAVAILABLE(503);
 

@@ -34,7 +34,7 @@ final class BuildInfo {
             if (version.isBlank() || built.isBlank() || drools.isBlank() || (version + built + drools).contains("${")) {
                 return Optional.empty(); // not filtered by Maven: this build cannot be told from another
             }
-            return Optional.of("covalue " + version + " built " + built + "; drools " + drools + "; java "
+            return Optional.of("covalue " + version + " built " + built + "; rule checks " + RuleTextChecker.VERSION + "; drools " + drools + "; java "
                     + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
         } catch (IOException e) {
             return Optional.empty();

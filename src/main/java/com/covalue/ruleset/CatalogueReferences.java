@@ -19,6 +19,7 @@ final class CatalogueReferences {
 
     private final Catalogue catalogue;
 
+    /** @param catalogue null when catalogue.yaml could not be read: the ids are then collected but not checked */
     CatalogueReferences(Catalogue catalogue) {
         this.catalogue = catalogue;
     }
@@ -37,7 +38,7 @@ final class CatalogueReferences {
                 }
                 continue;
             }
-            if (!catalogue.contains(id)) {
+            if (catalogue != null && !catalogue.contains(id)) {
                 problems.add(Problem.atLine(drl.file(), line, "rule \"" + rule.getName() + "\" refers to recommendation \"" + id
                         + "\", which is not in " + Catalogue.FILE + suggestion(id)));
             }

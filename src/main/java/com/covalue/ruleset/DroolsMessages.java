@@ -24,17 +24,22 @@ final class DroolsMessages {
     private DroolsMessages() {
     }
 
-    static Problem translate(KnowledgeBuilderError error) {
+    /** @param texts the rule files' text by name, to name the character a syntax error points at */
+    static Problem translate(KnowledgeBuilderError error, java.util.Map<String, String> texts) {
         String file = error.getResource() == null ? "(rules)" : error.getResource().getSourcePath();
         int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
         if (line <= 0 && error instanceof DescrBuildError built && built.getParentDescr() != null) {
             line = built.getParentDescr().getLine(); // e.g. a misspelt Factor.X: Drools knows only its rule
         }
         String raw = error.getMessage() == null ? "unknown error" : error.getMessage().strip();
-        return Problem.atLine(file, line, explain(raw));
+        return Problem.atLine(file, line, explain(raw, texts.get(file), line));
     }
 
     static String explain(String raw) {
+        return explain(raw, null, 0);
+    }
+
+    private static String explain(String raw, String text, int line) {
         Matcher type = UNKNOWN_TYPE.matcher(raw);
         if (type.find()) {
             return "'" + type.group(1) + "' is not a fact type; the fact types are " + FACT_TYPES;
@@ -50,8 +55,10 @@ final class DroolsMessages {
         }
         Matcher syntax = SYNTAX.matcher(raw);
         if (syntax.find()) {
-            return "syntax error at column " + syntax.group(2) + ": " + firstLine(syntax.group(3))
-                    + " (check for a missing bracket, comma, quote or 'end')";
+            int column = Integer.parseInt(syntax.group(2)) + 1; // Drools counts from 0, editors from 1
+            String character = text == null ? "" : BadCharacter.at(text, Integer.parseInt(syntax.group(1)), column);
+            return "syntax error at column " + column + (character.isEmpty() ? "" : ", at " + character) + ": "
+                    + firstLine(syntax.group(3)) + " (check for a missing bracket, comma, quote or 'end')";
         }
         if (raw.contains("Rule Compilation error")) {
             return "the 'then' part does not compile: " + firstLine(raw.replaceFirst("(?s).*?Rule Compilation error", "").strip());

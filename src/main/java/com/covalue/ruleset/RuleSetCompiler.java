@@ -9,11 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -119,16 +121,33 @@ public final class RuleSetCompiler {
         List<Problem> problems = new ArrayList<>(files.problems());
         Optional<String> catalogueText = required(files, Catalogue.FILE, "the recommendation catalogue", problems);
         Optional<String> priorityText = required(files, PriorityPolicy.FILE, "the priority weights", problems);
+        int before = problems.size();
         Catalogue catalogue = reusedOrParsed(catalogueText.orElse("{}"), lastCatalogue, Catalogue::parse, problems,
                 parsed -> lastCatalogue = parsed);
-        PracticeList practices = files.texts().containsKey(PracticeList.FILE)
-                ? PracticeList.parse(files.texts().get(PracticeList.FILE), problems) : PracticeList.EMPTY;
-        catalogueText.ifPresent(text -> catalogue.checkPractices(practices, text, problems));
+        boolean catalogueReadable = catalogueText.isPresent() && (problems.size() == before || YamlFile.readable(catalogueText.get()));
+        String practicesText = files.texts().get(PracticeList.FILE);
+        before = problems.size();
+        PracticeList practices = practicesText != null ? PracticeList.parse(practicesText, problems) : PracticeList.EMPTY;
+        boolean practicesReadable = practicesText != null && (problems.size() == before || YamlFile.readable(practicesText));
+        // A YAML syntax error is reported once: the checks that depend on that file would only echo it.
+        if (catalogueReadable && (practicesReadable || practicesText == null)) {
+            catalogue.checkPractices(practices, catalogueText.get(), problems);
+        }
         PriorityPolicy priority = priorityText.map(text -> reusedOrParsed(text, lastPriority, PriorityPolicy::parse, problems,
                 parsed -> lastPriority = parsed)).orElse(null);
         List<ParsedDrl> drls = parse(files.drlFiles());
-        Map<String, RuleInfo> rules = checkedRules(drls, catalogue, problems);
-        Build build = build(drls, files.drlFiles(), problems);
+        for (ParsedDrl drl : drls) {
+            if (drl.descr() == null) { // Drools' "no viable alternative at input ''" would not show the character
+                problems.addAll(BadCharacter.curlyQuotesInDrl(drl.file(), drl.text()));
+            }
+        }
+        KnownNames names = new KnownNames(practicesReadable ? practices.ids() : null,
+                catalogueReadable ? catalogue.entries().keySet() : null);
+        Map<String, RuleInfo> rules = checkedRules(drls, catalogue, names, problems);
+        // rule files our checks found a mistake in: Drools' errors there would only echo it
+        Set<String> filesWithProblems = new HashSet<>();
+        problems.stream().map(Problem::file).filter(files.drlFiles()::containsKey).forEach(filesWithProblems::add);
+        Build build = build(drls, files.drlFiles(), filesWithProblems, problems);
 
         RuleSet ruleSet = new RuleSet(files.revision(), build.kieBase(), catalogue, practices, priority, rules, files.names(),
                 clock.instant(), RuleSet.askedBy(rules));
@@ -138,9 +157,10 @@ public final class RuleSetCompiler {
     }
 
     /** Every rule of every file, by name, after the checks Drools does not make; a name used twice is a problem. */
-    private static Map<String, RuleInfo> checkedRules(List<ParsedDrl> drls, Catalogue catalogue, List<Problem> problems) {
+    private static Map<String, RuleInfo> checkedRules(List<ParsedDrl> drls, Catalogue catalogue, KnownNames names,
+            List<Problem> problems) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        RuleTextChecker checker = new RuleTextChecker(catalogue, problems);
+        RuleTextChecker checker = new RuleTextChecker(catalogue, names, problems);
         for (ParsedDrl drl : drls) {
             for (RuleInfo rule : checker.check(drl)) {
                 RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
@@ -163,7 +183,8 @@ public final class RuleSetCompiler {
      * {@link RuleSetRejectedException} listing every problem, ours and Drools'. A file-by-file build
      * is remembered, so the next reload recompiles only the files that change.
      */
-    private Build build(List<ParsedDrl> drls, Map<String, String> drlFiles, List<Problem> problems) {
+    private Build build(List<ParsedDrl> drls, Map<String, String> drlFiles, Set<String> filesWithProblems,
+            List<Problem> problems) {
         Optional<FileByFileBuild.Built> built = problems.isEmpty() && fileByFile ? byFile.build(drls) : Optional.empty();
         LinkedHashMap<String, byte[]> serialized = new LinkedHashMap<>();
         if (built.isPresent()) {
@@ -171,7 +192,7 @@ public final class RuleSetCompiler {
             byFile.remember(built.get().units());
             return new Build(built.get().kieBase(), serialized, Source.FILE_BY_FILE);
         }
-        KnowledgeBuilder builder = buildTogether(drlFiles, problems);
+        KnowledgeBuilder builder = buildTogether(drlFiles, filesWithProblems, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetRejectedException(problems.stream().distinct().toList());
         }
@@ -199,16 +220,23 @@ public final class RuleSetCompiler {
         cache.flush(timeout);
     }
 
-    private static KnowledgeBuilder buildTogether(Map<String, String> drlFiles, List<Problem> problems) {
+    /**
+     * One build of all the files; Drools' errors are added, except in files our checks already
+     * found a problem in: those are the mistake itself (a misspelt field, a refused call), and
+     * Drools' echoes of it ("unable to resolve method using strict-mode", "Unable to Analyse
+     * Expression") would only bury it.
+     */
+    private static KnowledgeBuilder buildTogether(Map<String, String> drlFiles, Set<String> filesWithProblems,
+            List<Problem> problems) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         drlFiles.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(file), ResourceType.DRL));
-        List<Problem> drools = builder.getErrors().stream().map(DroolsMessages::translate).toList();
+        List<Problem> drools = builder.getErrors().stream().map(e -> DroolsMessages.translate(e, drlFiles)).toList();
         for (Problem p : drools) {
             // After a syntax error Drools adds "Parser returned a null Package" for the same file: noise.
             boolean echo = p.message().startsWith("Parser returned a null Package")
                     && drools.stream().anyMatch(other -> other != p && java.util.Objects.equals(other.file(), p.file()));
-            if (!echo) {
+            if (!echo && !filesWithProblems.contains(p.file())) {
                 problems.add(p);
             }
         }

@@ -1,9 +1,6 @@
 package com.covalue.ruleset;
 
-import com.covalue.model.Factor;
 import com.covalue.model.Problem;
-import com.covalue.model.SnapshotField;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +15,8 @@ import org.drools.drl.ast.descr.RuleDescr;
 /**
  * What a rule's conditions may not say, each refused at its line: a comparison that also matches
  * an unknown fact (promise 1 of the rules guide), 'not', 'exists' or 'forall' around a snapshot
- * fact, and a factor or changed field written as text (Drools accepts the text and the condition
- * then never matches).
+ * fact. (Names written as text, such as {@code factor == "trust"}, are refused by
+ * {@link ConditionCheck}.)
  */
 final class SafeConditions {
 
@@ -30,9 +27,6 @@ final class SafeConditions {
      */
     private static final Pattern MATCHES_UNKNOWN = Pattern.compile(
             "(?<![\\w.])(?!(?:factor|field)\\s*!=)[\\w.]+\\s*(!=\\s*(true|false|[A-Z]\\w*\\.[A-Z_]+|\\d[\\d.]*)|[!=]=\\s*null|not\\s+in\\b)|!\\s*\\(");
-    /** {@code factor == "trust"}, {@code field != "x"}, {@code factor in ("trust", ...)}. */
-    private static final Pattern CLOSED_SET_AS_TEXT = Pattern.compile(
-            "\\b(factor|field)\\s*(?:[!=]=|(?:not\\s+)?in\\s*\\()\\s*\"([^\"]*)\"");
 
     private SafeConditions() {
     }
@@ -43,7 +37,6 @@ final class SafeConditions {
             if (Patterns.isSnapshotFact(pattern)) {
                 checkUnknownIsNotAbsent(file, rule, pattern, text, problems);
             }
-            checkClosedSetsAreConstants(file, rule, pattern, text, problems);
         }
         checkNoNegatedSnapshotFacts(file, rule, rule.getLhs(), false, problems);
     }
@@ -60,27 +53,6 @@ final class SafeConditions {
                     + "\": '" + m.group().strip() + "' also matches a fact the snapshot left unknown; test the bad value itself"
                     + " (for example '== false') so that missing data never looks like a missing practice"));
         }
-    }
-
-    /** Refuses {@code factor == "trust"}: factors and changed fields are written as their constants. */
-    private static void checkClosedSetsAreConstants(String file, RuleDescr rule, PatternDescr pattern, String text,
-            List<Problem> problems) {
-        Matcher m = CLOSED_SET_AS_TEXT.matcher(text);
-        if (m.find()) {
-            problems.add(Problem.atLine(file, Patterns.lineOf(pattern, rule), "rule \"" + rule.getName() + "\": '"
-                    + m.group().strip() + "' compares the " + m.group(1) + " with text, which a misspelling turns into a"
-                    + " condition that never matches; write the value itself, e.g. '" + m.group(1) + " == "
-                    + constantFor(m.group(1), m.group(2)) + "'"));
-        }
-    }
-
-    /** The constant the text probably means, or an example one. */
-    private static String constantFor(String property, String text) {
-        return property.equals("factor")
-                ? Arrays.stream(Factor.values()).filter(f -> f.key().equalsIgnoreCase(text) || f.name().equalsIgnoreCase(text))
-                        .findFirst().map(f -> "Factor." + f.name()).orElse("Factor.TRUST")
-                : Arrays.stream(SnapshotField.values()).filter(f -> f.path().equals(text))
-                        .findFirst().map(f -> "SnapshotField." + f.name()).orElse("SnapshotField.MEASUREMENT_SATISFACTION_SCORE");
     }
 
     /**

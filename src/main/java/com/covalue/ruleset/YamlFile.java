@@ -25,9 +25,46 @@ record YamlFile(String name, List<String> strippedLines, JsonNode root) {
             }
             return new YamlFile(name, text.lines().map(String::strip).toList(), root);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(Problem.atLine(name, line, "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(syntaxProblem(name, text, e));
             return null;
+        }
+    }
+
+    /**
+     * A YAML syntax error as one problem: its line, its column counted from 1, the character
+     * named, and for the commonest mistake (a colon in a text) what to write instead.
+     */
+    static Problem syntaxProblem(String name, String text, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        String reason = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        java.util.regex.Matcher mark = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        if (mark.find()) { // SnakeYAML's own mark points at the character itself (1-based)
+            line = Integer.parseInt(mark.group(1));
+            column = Integer.parseInt(mark.group(2));
+        }
+        String character = BadCharacter.at(text, line, column);
+        StringBuilder message = new StringBuilder("not valid YAML");
+        if (column > 0) {
+            message.append(" at column ").append(column);
+        }
+        message.append(": ").append(reason);
+        if (!character.isEmpty()) {
+            message.append(", at ").append(character);
+        }
+        if (reason.startsWith("mapping values are not allowed")) {
+            message.append("; a text containing ': ' must be in quotes, e.g. title: \"Agree: ...\"");
+        }
+        return Problem.atLine(name, line, message.toString());
+    }
+
+    /** Whether the text is YAML at all (a syntax error makes every check that depends on the file moot). */
+    static boolean readable(String text) {
+        try {
+            Json.YAML.readTree(text);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

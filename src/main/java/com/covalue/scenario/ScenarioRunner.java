@@ -5,13 +5,11 @@ import com.covalue.ruleset.RuleSet;
 import com.covalue.model.Advice;
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.model.Advice.Recommendation;
-import com.covalue.model.Json;
 import com.covalue.model.Snapshot;
 import com.covalue.scenario.Expectations.Bounds;
 import com.covalue.scenario.Expectations.ExpectedRecommendation;
 import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +67,7 @@ public final class ScenarioRunner {
         Snapshot snapshot;
         Snapshot previous = null;
         try {
-            expect = readExpectations(folder.resolve(EXPECT));
+            expect = readExpectations(folder.resolve(EXPECT), rules);
             snapshot = read(folder.resolve(SNAPSHOT));
             if (Files.exists(folder.resolve(PREVIOUS))) {
                 previous = read(folder.resolve(PREVIOUS));
@@ -108,15 +106,14 @@ public final class ScenarioRunner {
         }
     }
 
-    private static Expectations readExpectations(Path file) throws IOException {
+    private static Expectations readExpectations(Path file, RuleSet rules) throws IOException, FileProblems {
         if (!Files.exists(file)) {
             throw new IOException(EXPECT + " is missing: every scenario needs one saying what its advice must show");
         }
         try {
-            return Json.YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), Expectations.class);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IOException(EXPECT + ":" + line + ": " + e.getOriginalMessage());
+            return ExpectationsReader.read(Files.readString(file, StandardCharsets.UTF_8), rules.catalogue());
+        } catch (ExpectationsReader.Invalid e) {
+            throw new FileProblems(e.problems);
         }
     }
 

@@ -2,6 +2,7 @@ package com.covalue.ruleset;
 
 import static com.covalue.TestSupport.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.covalue.TestSupport;
@@ -123,17 +124,21 @@ class CompiledRuleReuseTest {
     }
 
     @Test
-    void a_file_declaring_what_others_could_use_makes_the_folder_compile_as_one_build() throws IOException {
+    void a_file_declaring_what_others_could_use_is_refused_by_the_safe_language() throws IOException {
+        // Functions and declarations are what once forced one build of all files; the rule
+        // language now refuses them, so every folder that loads can be compiled file by file.
         Path rules = copyOfRules();
         Files.writeString(rules.resolve("zz-helpers.drl"), """
                 package covalue.rules;
                 function int twice(int x) { return 2 * x; }
                 """);
         RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
-        RuleSet set = compiler.compile(rules);
-        assertThat(compiler.lastSource()).isEqualTo(Source.ONE_BUILD);
-        String referenceRevision = new RuleSetCompiler(CLOCK).compile(TestSupport.RULES).revision();
-        assertThat(advise(set)).map(json -> json.replace(set.revision(), referenceRevision)).isEqualTo(reference);
+        assertThatThrownBy(() -> compiler.compile(rules)).isInstanceOfSatisfying(RuleSetRejectedException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("zz-helpers.drl");
+                    assertThat(p.line()).isEqualTo(2);
+                    assertThat(p.message()).startsWith("'function twice' is not allowed");
+                }));
     }
 
     @Test

@@ -130,13 +130,15 @@ class RuleSetCompilerTest {
         });
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("a.drl");
-            assertThat(p.line()).isEqualTo(12);
-            assertThat(p.message()).startsWith("'Factor.INOVATION' is not one of the values of Factor;");
+            assertThat(p.line()).isEqualTo(15);
+            assertThat(p.message()).isEqualTo("rule \"Misspelt factor\": 'Factor.INOVATION' is not one of the values of Factor;"
+                    + " did you mean Factor.INNOVATION?");
         });
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("a.drl");
-            assertThat(p.line()).isEqualTo(19);
-            assertThat(p.message()).startsWith("'SnapshotField.GOVERANCE_ROLES_DEFINED' is not one of the values of SnapshotField;");
+            assertThat(p.line()).isEqualTo(22);
+            assertThat(p.message()).isEqualTo("rule \"Misspelt field\": 'SnapshotField.GOVERANCE_ROLES_DEFINED' is not one of the"
+                    + " values of SnapshotField; did you mean SnapshotField.GOVERNANCE_ROLES_DEFINED?");
         });
     }
 
