@@ -8,6 +8,10 @@ import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
 import com.covalue.model.RenewalWindow;
 import com.covalue.model.Snapshot;
+import com.covalue.properties.Property;
+import com.covalue.properties.PropertyChecker;
+import com.covalue.properties.ScenarioCases;
+import com.covalue.properties.Violation;
 import com.covalue.review.PortfolioFiles;
 import com.covalue.review.PortfolioItem;
 import com.covalue.review.PortfolioReviewer;
@@ -39,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -259,16 +264,27 @@ public final class Covalue {
     }
 
     /**
-     * Runs every scenario and portfolio scenario under {@code scenarios} against the rules, and
-     * lists the rules none of them fired.
+     * Runs every scenario and portfolio scenario under {@code scenarios} against the rules, checks
+     * the contract's properties on every scenario and each one-fact improvement of it, and lists
+     * the rules none of them fired.
      *
-     * @throws CovalueException {@code invalid_parameter} when there is no scenario at all
+     * @param selected which scenarios to run, by name (e.g. {@code contract-example},
+     *                 {@code portfolios/renewal-season}); when it leaves any out, coverage is not judged
+     * @throws CovalueException {@code invalid_parameter} when there is no scenario at all, or none selected
      */
-    public Verification verify(Path scenarios) {
-        List<Path> folders = ScenarioRunner.find(scenarios);
-        if (folders.isEmpty()) {
+    public Verification verify(Path scenarios, Predicate<String> selected) {
+        List<Path> all = ScenarioRunner.find(scenarios);
+        if (all.isEmpty()) {
             throw new CovalueException(ErrorCode.INVALID_PARAMETER, "no scenarios found under " + scenarios
                     + " (each needs a folder with snapshot.json and expect.yaml)");
+        }
+        List<Path> folders = all.stream().filter(f -> selected.test(ScenarioRunner.nameOf(scenarios, f))).toList();
+        List<Path> portfolioFolders = PortfolioScenarioRunner.find(scenarios).stream()
+                .filter(f -> selected.test(ScenarioRunner.nameOf(scenarios, f))).toList();
+        boolean everything = folders.size() == all.size()
+                && portfolioFolders.size() == PortfolioScenarioRunner.find(scenarios).size();
+        if (folders.isEmpty() && portfolioFolders.isEmpty()) {
+            throw new CovalueException(ErrorCode.INVALID_PARAMETER, "no scenario under " + scenarios + " matches the selection");
         }
         RuleSet ruleSet = rules.current();
         ScenarioRunner runner = new ScenarioRunner(reader.clock());
@@ -280,16 +296,26 @@ public final class Covalue {
             outcomes.add(new Verification.Outcome(result.name(), result.failures()));
         }
         PortfolioScenarioRunner reviews = new PortfolioScenarioRunner(reader.clock());
-        List<Verification.Outcome> portfolios = PortfolioScenarioRunner.find(scenarios).stream()
+        List<Verification.Outcome> portfolios = portfolioFolders.stream()
                 .map(folder -> reviews.run(ruleSet, scenarios, folder))
                 .map(result -> new Verification.Outcome(result.name(), result.failures()))
                 .toList();
-        List<Verification.UnfiredRule> unfired = ruleSet.rules().values().stream()
+        PropertyChecker.Report report = new PropertyChecker(reader).check(ruleSet,
+                ScenarioCases.under(scenarios, reader, selected), PropertyChecker.Sampling.ALL);
+        List<Verification.PropertyOutcome> properties = new ArrayList<>();
+        for (String scenario : report.checked()) {
+            for (Property property : Property.values()) {
+                properties.add(new Verification.PropertyOutcome(scenario, property.title(),
+                        report.of(scenario, property).stream().map(Violation::describe).toList()));
+            }
+        }
+        List<Verification.UnfiredRule> unfired = !everything ? List.of() : ruleSet.rules().values().stream()
                 .filter(rule -> !fired.contains(rule.name()))
                 .sorted(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line))
                 .map(rule -> new Verification.UnfiredRule(rule.file(), rule.line(), rule.name()))
                 .toList();
-        return new Verification(outcomes, portfolios, unfired);
+        return new Verification(outcomes, portfolios, properties, unfired, everything,
+                new Verification.PropertyStats(report.checked().size(), report.evaluations(), report.millis()));
     }
 
     // ---- history ----

@@ -31,6 +31,7 @@ public final class RuleRegistry implements RuleSource {
     private final AtomicReference<ReloadOutcome> lastReload = new AtomicReference<>();
     private final Consumer<ReloadOutcome> listener;
     private RuleSetWarmUp warmUp; // made on the first reload (it parses its samples), guarded by this
+    private final PropertyGate properties; // null: no property check (tests of the registry alone)
 
     /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
     public RuleRegistry(Path folder, Clock clock, Consumer<ReloadOutcome> listener) {
@@ -39,10 +40,16 @@ public final class RuleRegistry implements RuleSource {
 
     /** @param compiler keeps what it compiled, so that each reload recompiles only what changed */
     public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Consumer<ReloadOutcome> listener) {
+        this(folder, clock, compiler, listener, null);
+    }
+
+    /** @param properties checks the contract's properties on a new rule set before it serves; null for none */
+    RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Consumer<ReloadOutcome> listener, PropertyGate properties) {
         this.folder = folder;
         this.clock = clock;
         this.compiler = compiler;
         this.listener = listener;
+        this.properties = properties;
     }
 
     public Path folder() {
@@ -96,6 +103,9 @@ public final class RuleRegistry implements RuleSource {
                     warmUp = new RuleSetWarmUp();
                 }
                 warmUp.warm(compiled);
+                if (properties != null) {
+                    properties.check(compiled); // a broken promise is refused like a compile error
+                }
             }
             RuleSet previous = active.getAndSet(compiled);
             boolean same = previous != null && previous.revision().equals(compiled.revision());
