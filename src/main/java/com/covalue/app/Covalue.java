@@ -12,6 +12,8 @@ import com.covalue.properties.Property;
 import com.covalue.properties.PropertyChecker;
 import com.covalue.properties.ScenarioCases;
 import com.covalue.properties.Violation;
+import com.covalue.review.Impact;
+import com.covalue.review.ImpactReviewer;
 import com.covalue.review.PortfolioFiles;
 import com.covalue.review.PortfolioItem;
 import com.covalue.review.PortfolioReviewer;
@@ -217,6 +219,33 @@ public final class Covalue {
      *                          {@code invalid_parameter} when there is nothing to review
      */
     public Review review(PortfolioRequest request, PortfolioReviewer.Progress progress) {
+        Portfolio portfolio = portfolio(request);
+        return new PortfolioReviewer(reader, true, progress).review(rules::current, request.options(), portfolio.inputs(),
+                portfolio.found().unreadable(), portfolio.found().warnings());
+    }
+
+    /**
+     * What a draft rule folder would change in the advice on a portfolio (the same inputs as
+     * {@link #review(PortfolioRequest, PortfolioReviewer.Progress)}), compared with this front
+     * door's rules.
+     *
+     * @param draft   the draft rules; {@code rules_rejected} when they do not compile
+     * @param folders the two folders' names, for the report: the rules in use, then the draft
+     */
+    public Impact impact(PortfolioRequest request, RuleSource draft, String againstFolder, String draftFolder) {
+        Portfolio portfolio = portfolio(request);
+        RuleSet against = rules.current();
+        RuleSet drafted = draft.current();
+        return new ImpactReviewer(reader).compare(portfolio.inputs(), portfolio.found().unreadable(),
+                new Impact.Rules(againstFolder, against.revision(), against.ruleCount()), against,
+                new Impact.Rules(draftFolder, drafted.revision(), drafted.ruleCount()), drafted);
+    }
+
+    /** A portfolio's snapshots, found in files and the store, before any is read. */
+    private record Portfolio(PortfolioFiles.Found found, List<PortfolioReviewer.Input> inputs) {
+    }
+
+    private Portfolio portfolio(PortfolioRequest request) {
         for (Path path : request.paths()) {
             if (!Files.exists(path)) {
                 throw new CovalueException(ErrorCode.FILE_NOT_FOUND, "no such file or folder: " + path);
@@ -238,8 +267,7 @@ public final class Covalue {
                     : "found no snapshot files (*.json, *.jsonl, *.ndjson) in " + request.paths()
                             + (request.store() != null ? " and no snapshot in the history store" : ""));
         }
-        return new PortfolioReviewer(reader, true, progress)
-                .review(rules::current, request.options(), inputs, found.unreadable(), found.warnings());
+        return new Portfolio(found, inputs);
     }
 
     /**
