@@ -29,6 +29,7 @@ import com.covalue.store.InvalidCursorException;
 import com.covalue.store.Page;
 import com.covalue.store.RelationshipSummary;
 import com.covalue.store.RenewalDue;
+import com.covalue.store.RuleReload;
 import com.covalue.store.SnapshotExistsException;
 import com.covalue.store.StoreSettings;
 import com.covalue.store.StoredSnapshot;
@@ -376,6 +377,11 @@ public final class Covalue {
 
     public Page<RelationshipSummary> relationships(int limit, String cursor) {
         return paged(() -> history().relationships(limit, cursor));
+    }
+
+    /** The service's attempts to load its rules, newest first. */
+    public Page<RuleReload> ruleReloads(int limit, String cursor) {
+        return paged(() -> history().reloads(limit, cursor));
     }
 
     public RelationshipSummary relationship(String id) {
