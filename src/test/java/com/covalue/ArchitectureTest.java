@@ -34,7 +34,9 @@ class ArchitectureTest {
             Map.entry("advice", Set.of("model", "facts", "ruleset")),
             Map.entry("review", Set.of("model", "advice", "ruleset", "validation")),
             Map.entry("scenario", Set.of("model", "advice", "ruleset", "review", "validation")),
-            Map.entry("app", Set.of("model", "facts", "validation", "store", "ruleset", "advice", "review", "scenario")),
+            Map.entry("properties", Set.of("model", "advice", "ruleset", "scenario", "validation")),
+            Map.entry("app", Set.of("model", "facts", "validation", "store", "ruleset", "advice", "review", "scenario",
+                    "properties")),
             // adapters: the front door, and the types it answers with (review reports, stored history)
             Map.entry("http", Set.of("app", "model", "review", "store")),
             Map.entry("cli", Set.of("app", "model", "review", "store", "http")));

@@ -1,8 +1,7 @@
 package com.covalue;
 
 import com.covalue.model.SnapshotField;
-import com.covalue.model.Cadence;
-import com.covalue.model.InformationSharing;
+import com.covalue.properties.Improvements;
 import com.covalue.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -26,46 +25,9 @@ public final class SnapshotValues {
     private SnapshotValues() {
     }
 
-    /** The next better value of the field in {@code snapshot}, if it is known and can improve. */
+    /** The next better value of the field in {@code snapshot}, if it is known and can improve (the checker's own rule). */
     public static Optional<JsonNode> better(SnapshotField field, ObjectNode snapshot) {
-        JsonNode v = TestSupport.at(snapshot, field.path());
-        if (v == null || field.better() == SnapshotField.Better.NEITHER) {
-            return Optional.empty();
-        }
-        boolean higher = field.better() == SnapshotField.Better.HIGHER;
-        if (v.isBoolean()) {
-            return v.asBoolean() ? Optional.empty() : Optional.of(BooleanNode.TRUE);
-        }
-        if (v.isTextual()) {
-            String s = v.asText();
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                LocalDate later = LocalDate.parse(s).plusDays(75);
-                LocalDate assessed = LocalDate.parse(snapshot.get("assessedOn").asText());
-                return later.isAfter(assessed) ? Optional.empty() : Optional.of(TextNode.valueOf(later.toString()));
-            }
-            if (isEnum(Cadence.class, s)) {
-                Cadence c = Cadence.valueOf(s);
-                return c.ordinal() == Cadence.values().length - 1 ? Optional.empty()
-                        : Optional.of(TextNode.valueOf(Cadence.values()[c.ordinal() + 1].name()));
-            }
-            if (isEnum(InformationSharing.class, s)) {
-                InformationSharing i = InformationSharing.valueOf(s);
-                return i == InformationSharing.FULL ? Optional.empty()
-                        : Optional.of(TextNode.valueOf(InformationSharing.values()[i.ordinal() + 1].name()));
-            }
-            return Optional.empty();
-        }
-        JsonNode schema = schemaOf(field.path());
-        double max = schema.path("maximum").asDouble(Double.MAX_VALUE);
-        double min = schema.path("minimum").asDouble(0);
-        if (v.isIntegralNumber()) {
-            long next = v.asLong() + (higher ? 1 : -1);
-            return next < min || next > max ? Optional.empty() : Optional.of(IntNode.valueOf((int) next));
-        }
-        double step = max <= 1 ? 0.1 : 3;
-        double next = Math.round((v.asDouble() + (higher ? step : -step)) * 1000) / 1000.0;
-        next = Math.max(min, Math.min(max, next));
-        return next == v.asDouble() ? Optional.empty() : Optional.of(DoubleNode.valueOf(next));
+        return Improvements.better(field, snapshot);
     }
 
     /** A random valid value for the field; dates fall within three years before {@code assessedOn}. */

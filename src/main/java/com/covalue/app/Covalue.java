@@ -8,6 +8,12 @@ import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
 import com.covalue.model.RenewalWindow;
 import com.covalue.model.Snapshot;
+import com.covalue.properties.Property;
+import com.covalue.properties.PropertyChecker;
+import com.covalue.properties.ScenarioCases;
+import com.covalue.properties.Violation;
+import com.covalue.review.Impact;
+import com.covalue.review.ImpactReviewer;
 import com.covalue.review.PortfolioFiles;
 import com.covalue.review.PortfolioItem;
 import com.covalue.review.PortfolioReviewer;
@@ -23,6 +29,7 @@ import com.covalue.store.InvalidCursorException;
 import com.covalue.store.Page;
 import com.covalue.store.RelationshipSummary;
 import com.covalue.store.RenewalDue;
+import com.covalue.store.RuleReload;
 import com.covalue.store.SnapshotExistsException;
 import com.covalue.store.StoreSettings;
 import com.covalue.store.StoredSnapshot;
@@ -40,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -229,6 +237,33 @@ public final class Covalue {
      *                          {@code invalid_parameter} when there is nothing to review
      */
     public Review review(PortfolioRequest request, PortfolioReviewer.Progress progress) {
+        Portfolio portfolio = portfolio(request);
+        return new PortfolioReviewer(reader, true, progress).review(rules::current, request.options(), portfolio.inputs(),
+                portfolio.found().unreadable(), portfolio.found().warnings());
+    }
+
+    /**
+     * What a draft rule folder would change in the advice on a portfolio (the same inputs as
+     * {@link #review(PortfolioRequest, PortfolioReviewer.Progress)}), compared with this front
+     * door's rules.
+     *
+     * @param draft   the draft rules; {@code rules_rejected} when they do not compile
+     * @param folders the two folders' names, for the report: the rules in use, then the draft
+     */
+    public Impact impact(PortfolioRequest request, RuleSource draft, String againstFolder, String draftFolder) {
+        Portfolio portfolio = portfolio(request);
+        RuleSet against = rules.current();
+        RuleSet drafted = draft.current();
+        return new ImpactReviewer(reader).compare(portfolio.inputs(), portfolio.found().unreadable(),
+                new Impact.Rules(againstFolder, against.revision(), against.ruleCount()), against,
+                new Impact.Rules(draftFolder, drafted.revision(), drafted.ruleCount()), drafted);
+    }
+
+    /** A portfolio's snapshots, found in files and the store, before any is read. */
+    private record Portfolio(PortfolioFiles.Found found, List<PortfolioReviewer.Input> inputs) {
+    }
+
+    private Portfolio portfolio(PortfolioRequest request) {
         for (Path path : request.paths()) {
             if (!Files.exists(path)) {
                 throw new CovalueException(ErrorCode.FILE_NOT_FOUND, "no such file or folder: " + path);
@@ -250,8 +285,7 @@ public final class Covalue {
                     : "found no snapshot files (*.json, *.jsonl, *.ndjson) in " + request.paths()
                             + (request.store() != null ? " and no snapshot in the history store" : ""));
         }
-        return new PortfolioReviewer(reader, true, progress)
-                .review(rules::current, request.options(), inputs, found.unreadable(), found.warnings());
+        return new Portfolio(found, inputs);
     }
 
     /**
@@ -276,16 +310,27 @@ public final class Covalue {
     }
 
     /**
-     * Runs every scenario and portfolio scenario under {@code scenarios} against the rules, and
-     * lists the rules none of them fired.
+     * Runs every scenario and portfolio scenario under {@code scenarios} against the rules, checks
+     * the contract's properties on every scenario and each one-fact improvement of it, and lists
+     * the rules none of them fired.
      *
-     * @throws CovalueException {@code invalid_parameter} when there is no scenario at all
+     * @param selected which scenarios to run, by name (e.g. {@code contract-example},
+     *                 {@code portfolios/renewal-season}); when it leaves any out, coverage is not judged
+     * @throws CovalueException {@code invalid_parameter} when there is no scenario at all, or none selected
      */
-    public Verification verify(Path scenarios) {
-        List<Path> folders = ScenarioRunner.find(scenarios);
-        if (folders.isEmpty()) {
+    public Verification verify(Path scenarios, Predicate<String> selected) {
+        List<Path> all = ScenarioRunner.find(scenarios);
+        if (all.isEmpty()) {
             throw new CovalueException(ErrorCode.INVALID_PARAMETER, "no scenarios found under " + scenarios
                     + " (each needs a folder with snapshot.json and expect.yaml)");
+        }
+        List<Path> folders = all.stream().filter(f -> selected.test(ScenarioRunner.nameOf(scenarios, f))).toList();
+        List<Path> portfolioFolders = PortfolioScenarioRunner.find(scenarios).stream()
+                .filter(f -> selected.test(ScenarioRunner.nameOf(scenarios, f))).toList();
+        boolean everything = folders.size() == all.size()
+                && portfolioFolders.size() == PortfolioScenarioRunner.find(scenarios).size();
+        if (folders.isEmpty() && portfolioFolders.isEmpty()) {
+            throw new CovalueException(ErrorCode.INVALID_PARAMETER, "no scenario under " + scenarios + " matches the selection");
         }
         RuleSet ruleSet = rules.current();
         ScenarioRunner runner = new ScenarioRunner(reader.clock());
@@ -297,16 +342,26 @@ public final class Covalue {
             outcomes.add(new Verification.Outcome(result.name(), result.failures()));
         }
         PortfolioScenarioRunner reviews = new PortfolioScenarioRunner(reader.clock());
-        List<Verification.Outcome> portfolios = PortfolioScenarioRunner.find(scenarios).stream()
+        List<Verification.Outcome> portfolios = portfolioFolders.stream()
                 .map(folder -> reviews.run(ruleSet, scenarios, folder))
                 .map(result -> new Verification.Outcome(result.name(), result.failures()))
                 .toList();
-        List<Verification.UnfiredRule> unfired = ruleSet.rules().values().stream()
+        PropertyChecker.Report report = new PropertyChecker(reader).check(ruleSet,
+                ScenarioCases.under(scenarios, reader, selected), PropertyChecker.Sampling.ALL);
+        List<Verification.PropertyOutcome> properties = new ArrayList<>();
+        for (String scenario : report.checked()) {
+            for (Property property : Property.values()) {
+                properties.add(new Verification.PropertyOutcome(scenario, property.title(),
+                        report.of(scenario, property).stream().map(Violation::describe).toList()));
+            }
+        }
+        List<Verification.UnfiredRule> unfired = !everything ? List.of() : ruleSet.rules().values().stream()
                 .filter(rule -> !fired.contains(rule.name()))
                 .sorted(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line))
                 .map(rule -> new Verification.UnfiredRule(rule.file(), rule.line(), rule.name()))
                 .toList();
-        return new Verification(outcomes, portfolios, unfired);
+        return new Verification(outcomes, portfolios, properties, unfired, everything,
+                new Verification.PropertyStats(report.checked().size(), report.evaluations(), report.millis()));
     }
 
     // ---- history ----
@@ -339,6 +394,11 @@ public final class Covalue {
 
     public Page<RelationshipSummary> relationships(int limit, String cursor) {
         return paged(() -> history().relationships(limit, cursor));
+    }
+
+    /** The service's attempts to load its rules, newest first. */
+    public Page<RuleReload> ruleReloads(int limit, String cursor) {
+        return paged(() -> history().reloads(limit, cursor));
     }
 
     public RelationshipSummary relationship(String id) {

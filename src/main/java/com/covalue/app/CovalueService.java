@@ -46,11 +46,16 @@ public final class CovalueService implements AutoCloseable {
     public static CovalueService open(RuleFolder rules, StoreSettings storeSettings, Clock clock) {
         ServiceMetrics metrics = new ServiceMetrics();
         AtomicReference<RuleRegistry> self = new AtomicReference<>();
-        RuleRegistry registry = rules.registry(clock, outcome -> reported(outcome, self.get(), metrics));
+        ReloadJournal journal = new ReloadJournal(rules.folder());
+        RuleRegistry registry = rules.registry(clock, outcome -> {
+            reported(outcome, self.get(), metrics);
+            journal.record(outcome);
+        });
         self.set(registry);
         CompletableFuture<ReloadOutcome> firstLoad = CompletableFuture.supplyAsync(() -> registry.reload("startup"),
                 runnable -> daemon("covalue-rules-startup", runnable).start());
         HistoryStore store = HistoryStore.open(storeSettings, clock);
+        journal.attach(store);
         return new CovalueService(registry, store, metrics, clock, firstLoad, rules.evalBudget());
     }
 

@@ -29,9 +29,13 @@ public record RuleFolder(Path folder, String cacheSetting, Duration evalBudget) 
         return new OneShotRules(compiler(Clock.systemUTC()), folder);
     }
 
-    /** The live rules of the service: nothing is loaded until the first {@link RuleRegistry#reload}. */
+    /**
+     * The live rules of the service: nothing is loaded until the first {@link RuleRegistry#reload}.
+     * Every reload also checks the contract's properties on the scenarios beside the folder (see
+     * {@link PropertyGate}).
+     */
     public RuleRegistry registry(Clock clock, Consumer<ReloadOutcome> listener) {
-        return new RuleRegistry(folder, clock, compiler(clock), evalBudget, listener);
+        return new RuleRegistry(folder, clock, compiler(clock), evalBudget, listener, PropertyGate.beside(folder, clock));
     }
 
     /** A compiler that reads and fills the compiled-rules cache. */

@@ -44,6 +44,7 @@ public final class RuleRegistry implements RuleSource {
     private final Consumer<ReloadOutcome> listener;
     private final Duration evalBudget;
     private RuleSetWarmUp warmUp; // made on the first reload (it parses its samples), guarded by this
+    private final PropertyGate properties; // null: no property check (tests of the registry alone)
 
     /** @param listener told of every reload outcome (logging, metrics); called on the reloading thread */
     public RuleRegistry(Path folder, Clock clock, Consumer<ReloadOutcome> listener) {
@@ -58,15 +59,27 @@ public final class RuleRegistry implements RuleSource {
     /** @param evalBudget how long the warm-up may take on each sample snapshot (the requests' budget) */
     public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Duration evalBudget,
             Consumer<ReloadOutcome> listener) {
-        this(folder, clock, (Compile) compiler::compile, evalBudget, listener);
+        this(folder, clock, (Compile) compiler::compile, evalBudget, listener, null);
+    }
+
+    /** @param properties checks the contract's properties on a new rule set before it serves; null for none */
+    RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Duration evalBudget, Consumer<ReloadOutcome> listener,
+            PropertyGate properties) {
+        this(folder, clock, (Compile) compiler::compile, evalBudget, listener, properties);
     }
 
     RuleRegistry(Path folder, Clock clock, Compile compiler, Duration evalBudget, Consumer<ReloadOutcome> listener) {
+        this(folder, clock, compiler, evalBudget, listener, null);
+    }
+
+    private RuleRegistry(Path folder, Clock clock, Compile compiler, Duration evalBudget, Consumer<ReloadOutcome> listener,
+            PropertyGate properties) {
         this.evalBudget = evalBudget;
         this.folder = folder;
         this.clock = clock;
         this.compiler = compiler;
         this.listener = listener;
+        this.properties = properties;
     }
 
     public Path folder() {
@@ -120,6 +133,9 @@ public final class RuleRegistry implements RuleSource {
                     warmUp = new RuleSetWarmUp(evalBudget);
                 }
                 warmUp.warm(compiled);
+                if (properties != null) {
+                    properties.check(compiled); // a broken promise is refused like a compile error
+                }
             }
             RuleSet previous = active.getAndSet(compiled);
             boolean same = previous != null && previous.revision().equals(compiled.revision());

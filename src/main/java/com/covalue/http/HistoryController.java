@@ -72,6 +72,11 @@ final class HistoryController {
         Bodies.send(ctx, 200, PageBody.of(covalue.relationships(limit(ctx), cursor(ctx))));
     }
 
+    /** GET /api/v1/rules/history: every attempt to load the rules, newest first, paged like the other listings. */
+    void ruleReloads(Context ctx) {
+        Bodies.send(ctx, 200, PageBody.of(covalue.ruleReloads(limit(ctx), ctx.queryParam("cursor"))));
+    }
+
     void one(Context ctx) {
         noQuery(ctx);
         Bodies.send(ctx, 200, covalue.relationship(pathId(ctx)));

@@ -57,11 +57,14 @@ public final class ScenarioRunner {
         }
     }
 
-    public ScenarioResult run(RuleSet rules, Path root, Path folder) {
+    /** A scenario's name: its folder relative to the scenarios root, with forward slashes. */
+    public static String nameOf(Path root, Path folder) {
         String name = root.relativize(folder).toString().replace('\\', '/');
-        if (name.isEmpty()) {
-            name = folder.getFileName().toString();
-        }
+        return name.isEmpty() ? folder.getFileName().toString() : name;
+    }
+
+    public ScenarioResult run(RuleSet rules, Path root, Path folder) {
+        String name = nameOf(root, folder);
         List<String> failures = new ArrayList<>();
         Expectations expect;
         Snapshot snapshot;

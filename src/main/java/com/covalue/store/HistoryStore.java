@@ -146,6 +146,38 @@ public final class HistoryStore implements AutoCloseable {
         return db.run("cannot delete relationship " + id, c -> Sql.update(c, "DELETE FROM relationship WHERE id = ?", id) > 0);
     }
 
+    /** Records one attempt to load the rules; answers it with its number. */
+    public RuleReload recordReload(RuleReload r) {
+        return db.run("cannot record the rule reload", c -> {
+            Sql.update(c, "INSERT INTO rule_reload (loaded_at, reload_trigger, outcome, revision, duration_ms, error_count,"
+                    + " files_changed) VALUES (?, ?, ?, ?, ?, ?, ?)", r.at(), r.trigger(), r.outcome(), r.revision(),
+                    r.durationMs(), r.errorCount(), String.join("\n", r.filesChanged()));
+            long id = Sql.first(c, "SELECT MAX(id) AS id FROM rule_reload", rs -> rs.getLong("id")).orElseThrow();
+            return new RuleReload(id, r.at(), r.trigger(), r.outcome(), r.revision(), r.durationMs(), r.filesChanged(),
+                    r.errorCount());
+        });
+    }
+
+    /** The attempts to load the rules, newest first, {@code limit} at a time; {@code cursor} is the previous page's {@code next}. */
+    public Page<RuleReload> reloads(int limit, String cursor) {
+        long before = cursor == null ? Long.MAX_VALUE : reloadNumber(cursor);
+        List<RuleReload> rows = db.read(c -> Sql.list(c, "SELECT id, loaded_at, reload_trigger, outcome, revision, duration_ms,"
+                + " error_count, files_changed FROM rule_reload WHERE id < ? ORDER BY id DESC LIMIT ?", rs -> new RuleReload(
+                        rs.getLong("id"), rs.getTimestamp("loaded_at").toInstant(), rs.getString("reload_trigger"),
+                        rs.getString("outcome"), rs.getString("revision"), rs.getLong("duration_ms"),
+                        rs.getString("files_changed").isEmpty() ? List.of() : List.of(rs.getString("files_changed").split("\n")),
+                        rs.getInt("error_count")), before, limit + 1));
+        return Page.of(rows, limit, last -> Cursor.encode("reloads", String.valueOf(last.id())));
+    }
+
+    private static long reloadNumber(String cursor) {
+        try {
+            return Long.parseLong(Cursor.key("reloads", cursor));
+        } catch (NumberFormatException e) {
+            throw new InvalidCursorException(cursor);
+        }
+    }
+
     /** True when the database answers. */
     public boolean reachable() {
         return db.reachable();

@@ -33,11 +33,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import com.covalue.model.SnapshotFields;
-import com.covalue.model.PracticeAnswer;
 import com.covalue.model.SnapshotField;
 import com.covalue.model.SnapshotJson;
+import com.covalue.properties.Improvements;
 import com.covalue.ruleset.Practice;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The four properties every release keeps (contract README), checked on every scenario snapshot
@@ -169,33 +168,15 @@ class ContractPropertiesTest {
     }
 
     /**
-     * Every better change of one known fact (property 2): each field's next better value, and for
-     * the two sides' practice answers (v2), a lone answer one step up, or the lower of two
-     * different answers one step up towards the other.
+     * Every better change of one known fact (property 2), as {@code covalue verify} and a reload
+     * generate them ({@link Improvements}): each field's next better value, and for the two sides'
+     * practice answers (v2), a lone answer one step up, or the lower of two different answers one
+     * step up towards the other.
      */
     private static List<Improvement> improvements(ObjectNode base) {
-        List<Improvement> out = new ArrayList<>();
-        for (SnapshotField field : SnapshotFields.all()) {
-            SnapshotValues.better(field, base).ifPresent(v -> out.add(new Improvement(field.path(), field.factor(), v)));
-        }
-        for (Practice practice : realRules().practices().all()) {
-            String clientPath = "views.client.practices." + practice.id();
-            String supplierPath = "views.supplier.practices." + practice.id();
-            JsonNode client = TestSupport.at(base, clientPath);
-            JsonNode supplier = TestSupport.at(base, supplierPath);
-            PracticeAnswer c = client == null ? null : PracticeAnswer.valueOf(client.asText());
-            PracticeAnswer s = supplier == null ? null : PracticeAnswer.valueOf(supplier.asText());
-            String lowerSide = c == null ? (s == null ? null : supplierPath) : s == null ? clientPath
-                    : c.compareTo(s) < 0 ? clientPath : s.compareTo(c) < 0 ? supplierPath : null;
-            if (lowerSide != null) {
-                PracticeAnswer lower = PracticeAnswer.valueOf(TestSupport.at(base, lowerSide).asText());
-                if (lower != PracticeAnswer.YES) {
-                    out.add(new Improvement(lowerSide, practice.factor(),
-                            TextNode.valueOf(PracticeAnswer.values()[lower.ordinal() + 1].name())));
-                }
-            }
-        }
-        return out;
+        return Improvements.of(base, realRules().practices()).stream()
+                .map(v -> new Improvement(v.path(), v.factor(), v.to()))
+                .toList();
     }
 
     private static void improveAndCheck(ObjectNode base, Advice before, Improvement better, List<String> violations,

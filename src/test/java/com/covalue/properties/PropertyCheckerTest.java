@@ -1,0 +1,109 @@
+package com.covalue.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.covalue.BadRules;
+import com.covalue.TestSupport;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The property check that verify and every reload run: quiet on the shipped rules, naming the rule that breaks a promise. */
+class PropertyCheckerTest {
+
+    private static final String RECOMMENDS_WHAT_IS_IN_PLACE = BadRules.RECOMMENDS_WHAT_IS_IN_PLACE;
+    private static final String REWARDS_A_BETTER_RATING_WITH_ADVICE = BadRules.REWARDS_A_BETTER_RATING_WITH_ADVICE;
+
+    @TempDir
+    Path dir;
+
+    private List<PropertyChecker.Case> scenarios() {
+        return ScenarioCases.under(TestSupport.SCENARIOS, TestSupport.reader(), name -> true);
+    }
+
+    private RuleSet rulesWith(String file, String text) throws Exception {
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve(file), text);
+        return new RuleSetCompiler(TestSupport.CLOCK).compile(rules);
+    }
+
+    @Test
+    void the_shipped_rules_keep_every_property_on_every_scenario_and_each_improvement_of_it() {
+        List<PropertyChecker.Case> cases = scenarios();
+        PropertyChecker.Report report = new PropertyChecker(TestSupport.reader()).check(TestSupport.realRules(), cases,
+                PropertyChecker.Sampling.ALL);
+        assertThat(report.checked()).hasSize(cases.size()).hasSizeGreaterThanOrEqualTo(26);
+        // each scenario, its improvements and four nearer renewals: far more than the scenarios alone
+        assertThat(report.evaluations()).isGreaterThan(1000);
+        assertThat(report.violations()).extracting(Violation::describe).isEmpty();
+    }
+
+    @Test
+    void a_rule_that_recommends_a_practice_the_facts_show_in_place_is_named_with_the_scenario() throws Exception {
+        RuleSet rules = rulesWith("bad.drl", RECOMMENDS_WHAT_IS_IN_PLACE);
+        PropertyChecker.Report report = new PropertyChecker(TestSupport.reader()).check(rules, scenarios(),
+                new PropertyChecker.Sampling(0, Set.of()));
+
+        assertThat(report.violations()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.property()).isEqualTo(Property.ADVICE_NEVER_CONTRADICTS_THE_FACTS);
+            assertThat(v.culprits()).containsExactly(new Violation.Culprit("An escalation path is in place", "bad.drl", 6));
+        });
+        Violation healthy = report.violations().stream().filter(v -> v.scenario().equals("healthy-partnership")
+                && v.variant() == null).findFirst().orElseThrow();
+        assertThat(healthy.describe()).isEqualTo("rule \"An escalation path is in place\" (bad.drl:6) breaks \"advice never"
+                + " contradicts the facts\" (property 6) in scenario healthy-partnership: OPENNESS-ESCALATION-PATH asks for"
+                + " OPE-02 (\"Agree a clear escalation path\"), yet governance.escalationPath is true, and the advice rests on"
+                + " nothing else");
+        // one load error per rule and property, however many scenarios show it
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("bad.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains("more cases like it");
+        });
+    }
+
+    @Test
+    void a_rule_that_adds_advice_when_a_rating_improves_is_named_with_the_scenario_and_the_change() throws Exception {
+        RuleSet rules = rulesWith("bad.drl", REWARDS_A_BETTER_RATING_WITH_ADVICE);
+        PropertyChecker.Report report = new PropertyChecker(TestSupport.reader()).check(rules, scenarios(),
+                PropertyChecker.Sampling.ALL);
+
+        List<Violation> better = report.violations().stream()
+                .filter(v -> v.property() == Property.BETTER_NEVER_LOOKS_WORSE).toList();
+        assertThat(better).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.variant().path()).isEqualTo("views.supplier.ratings.trust");
+            assertThat(v.variant().from().asInt()).isEqualTo(3);
+            assertThat(v.variant().to().asInt()).isEqualTo(4);
+            // first the rule that woke up; for a worse verdict, then the renewal rule that judged its advice
+            assertThat(v.culprits().get(0)).isEqualTo(new Violation.Culprit("The supplier rates trust highly", "bad.drl", 6));
+            assertThat(v.problem().file()).isEqualTo("bad.drl");
+        });
+        assertThat(better).extracting(Violation::describe).anySatisfy(d -> assertThat(d).startsWith(
+                "rule \"The supplier rates trust highly\" (bad.drl:6) breaks \"better never looks worse\" (property 2) in"
+                + " scenario avoidable-costs when views.supplier.ratings.trust goes from 3 to 4: the highest trust"
+                + " priority rose from 59 to 81 (TRUST-FACE-TO-FACE: the supplier rates trust 4 or 5)"));
+    }
+
+    @Test
+    void a_sample_checks_every_improvement_of_the_fields_in_focus_and_the_same_others_every_time() {
+        var base = scenarios().get(0);
+        List<Variant> all = Improvements.of(base.snapshot(), TestSupport.realRules().practices());
+        String focus = all.get(all.size() / 2).path();
+        var sampling = new PropertyChecker.Sampling(3, Set.of(focus));
+        List<Variant> chosen = sampling.choose(base.name(), all);
+        assertThat(chosen).hasSize(4).anyMatch(v -> v.path().equals(focus));
+        assertThat(sampling.choose(base.name(), all)).isEqualTo(chosen);
+        assertThat(PropertyChecker.Sampling.ALL.choose(base.name(), all)).isEqualTo(all);
+    }
+}
