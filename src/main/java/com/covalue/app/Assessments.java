@@ -73,10 +73,6 @@ public final class Assessments {
             ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
             practices = Map.copyOf(practices == null ? Map.of() : practices);
         }
-
-        public boolean isEmpty() {
-            return (respondentRole == null || respondentRole.isBlank()) && ratings.isEmpty() && practices.isEmpty();
-        }
     }
 
     /** One practice as a question for one side. */
