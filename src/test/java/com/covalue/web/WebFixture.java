@@ -65,7 +65,8 @@ final class WebFixture implements AutoCloseable {
 
     static synchronized RuleRegistry rules() {
         if (registry == null) {
-            registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+            // through the compiled-rules cache (target/test-rule-cache in the tests), as the service does
+            registry = new com.covalue.app.RuleFolder(TestSupport.RULES, null).registry(TestSupport.CLOCK, outcome -> { });
             assertThat(registry.reload("startup").rejected()).isFalse();
         }
         return registry;
