@@ -58,6 +58,9 @@ public final class AccountPage {
     void apiAddUser(Context ctx) {
         Signed.require(ctx, Role.ADMIN);
         UserRequest request = JsonBodies.read(ctx, UserRequest.class);
+        if (request == null) {
+            throw CovalueException.invalidParameter("name", "send {\"name\": ..., \"role\": ...}");
+        }
         boolean generate = request.password() == null || request.password().isEmpty();
         String password = generate ? Secrets.newPassword() : request.password();
         User added = accounts.add(request.name(), role(request.role()), password);

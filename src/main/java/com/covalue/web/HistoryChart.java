@@ -16,8 +16,11 @@ import java.util.List;
 public record HistoryChart(int width, int height, String label, List<Series> series, List<Tick> xTicks, List<Tick> yTicks,
         int plotLeft, int plotTop, int plotRight, int plotBottom) {
 
-    /** One line: its name, CSS class, points, and where its name is written at the right. */
-    public record Series(String name, String css, List<Point> points, String path, int labelY) {
+    /**
+     * One line: its name, CSS class, points, and its row in the key at the right (a sample of the
+     * line, the name and the latest score), keys ordered by latest score like the line ends.
+     */
+    public record Series(String name, String css, List<Point> points, String path, int labelY, String latest) {
     }
 
     /** A point of a line, with the words a screen reader or a hover gives. */
@@ -32,7 +35,7 @@ public record HistoryChart(int width, int height, String label, List<Series> ser
     private static final int TOP = 12;
     private static final int PLOT_WIDTH = 520;
     private static final int PLOT_HEIGHT = 200;
-    private static final int LEGEND = 110;
+    private static final int LEGEND = 190;
 
     /** @param history every snapshot's day and advice, oldest first */
     static HistoryChart of(List<LocalDate> days, List<Advice> history) {
@@ -78,21 +81,17 @@ public record HistoryChart(int width, int height, String label, List<Series> ser
             points.add(new Point(xs.get(i), y(s), name + " " + s + " on " + days.get(i)));
             path.append(path.length() == 0 ? "M" : " L").append(xs.get(i)).append(' ').append(y(s));
         }
-        int labelY = points.isEmpty() ? y(0) : points.get(points.size() - 1).y() + 4;
-        return new Series(name, css, points, path.toString(), labelY);
+        Integer last = score.of(history.get(history.size() - 1));
+        return new Series(name, css, points, path.toString(), last == null ? -1 : last, last == null ? "unknown" : last.toString());
     }
 
-    /** Moves the names at the right apart so that lines ending close together stay readable. */
+    /** Places the key's rows, highest latest score at the top, as the lines end. */
     private static void spreadLabels(List<Series> series) {
         List<Series> sorted = new ArrayList<>(series);
-        sorted.sort((a, b) -> Integer.compare(a.labelY(), b.labelY()));
-        int last = Integer.MIN_VALUE;
+        sorted.sort((a, b) -> Integer.compare(b.labelY(), a.labelY())); // labelY holds the latest score until here
         for (int i = 0; i < sorted.size(); i++) {
             Series s = sorted.get(i);
-            int y = Math.max(s.labelY(), last + 12);
-            last = y;
-            int index = series.indexOf(s);
-            series.set(index, new Series(s.name(), s.css(), s.points(), s.path(), y));
+            series.set(series.indexOf(s), new Series(s.name(), s.css(), s.points(), s.path(), TOP + 10 + i * 24, s.latest()));
         }
     }
 

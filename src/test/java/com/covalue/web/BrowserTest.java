@@ -11,7 +11,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,9 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,7 +86,7 @@ class BrowserTest {
             storeHistory(f);
             System.out.printf("browser: service up with its history in %d ms%n", (System.nanoTime() - start) / 1_000_000);
             WebDriver lead = browser(1280, 900, "lead");
-            WebDriver phone = browser(390, 844, "phone");
+            WebDriver phone = browser(390, 844, "phone", true);
             try {
                 // sign-in
                 lead.get(f.origin + "/");
@@ -140,20 +137,18 @@ class BrowserTest {
                 System.out.printf("browser: the client's 103 questions answered through the driver in %d ms%n", clientMs);
 
                 // the supplier answers on its own link and never sees the client's answers
-                phone.manage().window().setSize(new Dimension(1100, 900));
-                phone.get(supplierLink);
-                assertThat(phone.findElements(By.cssSelector("input[type=radio][value=NO]:checked"))).isEmpty();
-                assertThat(phone.getPageSource()).doesNotContain("head of vendor management");
-                phone.findElement(By.id("respondentRole")).sendKeys("account director");
+                // (in a desktop window: the link is all it takes, whoever's browser it is opened in)
+                lead.get(supplierLink);
+                assertThat(lead.findElements(By.cssSelector("input[type=radio][value=NO]:checked"))).isEmpty();
+                assertThat(lead.getPageSource()).doesNotContain("head of vendor management");
+                lead.findElement(By.id("respondentRole")).sendKeys("account director");
                 for (String factor : List.of("governance", "trust", "openness", "delivery", "mutualGoals", "measurement", "innovation")) {
-                    answerByScript(phone, factor, 4, "YES");
+                    answerByScript(lead, factor, 4, "YES");
                 }
-                phone.findElement(By.cssSelector("button[name=action][value=send]")).click();
-                check(phone, "questionnaire-sent");
+                lead.findElement(By.cssSelector("button[name=action][value=send]")).click();
+                check(lead, "questionnaire-sent");
 
                 // the lead closes it and sees the advice and the history chart
-                lead.navigate().refresh();
-                String assessmentUrl = lead.getCurrentUrl();
                 lead.get(f.origin + "/assessments");
                 lead.findElement(By.linkText("northwind-helpdesk")).click();
                 assertThat(lead.findElements(By.xpath("//td[text()='answered']"))).hasSize(2);
@@ -194,15 +189,22 @@ class BrowserTest {
                 lead.findElement(By.cssSelector("form[action='/signin'] button")).click();
                 lead.get(f.origin + "/assessments");
                 assertThat(lead.findElements(By.cssSelector("form[action='/assessments/new']"))).isEmpty();
-                lead.get(assessmentUrl.contains("/assessments/") ? assessmentUrl : f.origin + "/assessments");
-                assertThat(lead.findElements(By.cssSelector("form[action$='/revoke']"))).isEmpty();
                 lead.get(f.origin + "/assessments/new?relationship=northwind-helpdesk");
                 assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
                 check(lead, "viewer-refused");
-
-                // a link that has expired is refused
                 Assessments.Opened later = f.covalue.assessments().open(new User("lee", Role.LEAD), "contoso-payroll",
                         LocalDate.of(2026, 11, 23), TestSupport.exampleV2Json().deepCopy().removeAll(), Duration.ofDays(1));
+                lead.get(f.origin + "/assessments/" + later.assessment().id());
+                assertThat(lead.findElements(By.cssSelector("form[action$='/close'], form[action$='/revoke']"))).isEmpty();
+                // even a form made by hand, with the viewer's own valid CSRF token, is refused by the server
+                ((JavascriptExecutor) lead).executeScript("var f = document.createElement('form'); f.method = 'post';"
+                        + "f.action = '/assessments/' + arguments[0] + '/close';"
+                        + "f.appendChild(document.querySelector('form.signout input[name=_csrf]').cloneNode());"
+                        + "document.body.appendChild(f); f.submit();", later.assessment().id());
+                assertThat(lead.findElement(By.cssSelector(".error-message")).getText()).contains("lead role");
+                assertThat(f.covalue.assessments().assessment(later.assessment().id()).closed()).isFalse();
+
+                // a link that has expired is refused
                 f.clock.advance(Duration.ofDays(2));
                 phone.get(f.origin + "/r/" + later.linkTokens().values().iterator().next());
                 assertThat(phone.findElement(By.cssSelector(".error-message")).getText()).contains("expired");
@@ -257,17 +259,33 @@ class BrowserTest {
         assertThat(blocking).as("serious or critical accessibility violations on " + name).isEmpty();
     }
 
+    /** The top of the page as a visitor first sees it ({@code name.png}), and the whole page ({@code name-full.png}). */
     private static void screenshot(WebDriver driver, String name) throws IOException {
-        Dimension window = driver.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(Math.max(height.intValue() + 140, window.getHeight()), 7000)));
-        File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(window);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> size = (Map<String, Number>) ((JavascriptExecutor) driver).executeScript(
+                "return {w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, vh: window.innerHeight};");
+        int width = size.get("w").intValue();
+        save((ChromeDriver) driver, name + ".png", width, size.get("vh").intValue());
+        save((ChromeDriver) driver, name + "-full.png", width, Math.min(size.get("h").intValue(), 8000));
     }
 
+    private static void save(ChromeDriver driver, String file, int width, int height) throws IOException {
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SHOTS.resolve(file), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** A desktop window of this size, or with {@code phone} a phone's screen (390 by 844 CSS pixels, touch). */
     private static WebDriver browser(int width, int height, String profile) {
+        return browser(width, height, profile, false);
+    }
+
+    private static WebDriver browser(int width, int height, String profile, boolean phone) {
         ChromeOptions options = new ChromeOptions();
+        if (phone) { // a desktop window cannot be narrower than 500 pixels; emulation gives a phone's viewport
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+        }
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
