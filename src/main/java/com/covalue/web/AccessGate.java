@@ -119,9 +119,14 @@ public final class AccessGate {
         });
     }
 
+    /**
+     * The user a bearer token acts as. The service's own tokens keep their separate powers: the
+     * admin token reads (and the admin endpoints check it themselves) but never stores a snapshot
+     * in place of the write token; the write token stores and acts as a lead.
+     */
     private Optional<User> byToken(String token) {
         if (Secrets.same(token, adminToken)) {
-            return Optional.of(new User("admin-token", Role.ADMIN));
+            return Optional.of(new User("admin-token", Role.VIEWER));
         }
         if (Secrets.same(token, writeToken)) {
             return Optional.of(new User("write-token", Role.LEAD));

@@ -48,8 +48,10 @@ class WebAppTest {
             script.bearer = f.covalue.accounts().newToken(new com.covalue.app.User("vic", com.covalue.model.Role.VIEWER), "test");
             assertThat(script.get("/api/v1/relationships").status()).isEqualTo(200);
             assertThat(script.get("/metrics").status()).isEqualTo(200);
-            script.bearer = WebFixture.ADMIN_TOKEN; // the service's own admin token keeps working
+            script.bearer = WebFixture.ADMIN_TOKEN; // the service's own admin token keeps working, for reads too
             assertThat(script.get("/api/v1/rules").status()).isEqualTo(200);
+            assertThat(script.json("POST", "/api/v1/assessments", "{\"relationshipId\":\"x\",\"assessedOn\":\"2026-11-20\"}").status())
+                    .as("but it is not a lead").isEqualTo(403);
         }
     }
 
@@ -191,7 +193,7 @@ class WebAppTest {
     void a_side_that_did_not_answer_is_left_out_and_links_expire_and_can_be_withdrawn() throws Exception {
         try (WebFixture f = new WebFixture(data, WebConfig.closed())) {
             Client lead = f.client();
-            lead.bearer = WebFixture.ADMIN_TOKEN;
+            lead.bearer = f.covalue.accounts().newToken(new com.covalue.app.User("lee", com.covalue.model.Role.LEAD), "script");
             JsonNode body = Json.MAPPER.readTree(lead.json("POST", "/api/v1/assessments",
                     "{\"relationshipId\":\"one-sided\",\"assessedOn\":\"2026-11-20\",\"linkDays\":3}").body());
             String clientToken = token(body.at("/links/client").asText());
