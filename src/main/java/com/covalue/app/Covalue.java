@@ -72,6 +72,8 @@ public final class Covalue {
     private final Clock clock;
     private final IntConsumer evaluated;
     private final Advisor advisor;
+    private final Accounts accounts;
+    private final Assessments assessments;
 
     private Covalue(RuleSource rules, SnapshotReader reader, EvaluationSlots slots, HistoryStore store, Clock clock,
             IntConsumer evaluated, Duration evalBudget) {
@@ -82,6 +84,8 @@ public final class Covalue {
         this.store = store;
         this.clock = clock;
         this.evaluated = evaluated;
+        this.accounts = store == null ? null : new Accounts(store.accounts());
+        this.assessments = store == null ? null : new Assessments(this, rules, store.assessments(), clock);
     }
 
     /**
@@ -437,6 +441,75 @@ public final class Covalue {
         if (!history().delete(id)) {
             throw notStored(id);
         }
+    }
+
+    /** The web app's users and API tokens; null without a history store. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** Two-sided assessments; null without a history store. */
+    public Assessments assessments() {
+        return assessments;
+    }
+
+    /** The relationship, or empty when it is not stored. */
+    public java.util.Optional<RelationshipSummary> relationshipIfStored(String id) {
+        return history().relationship(id);
+    }
+
+    /** Every stored snapshot of a relationship with its advice, oldest first (for its history chart). */
+    public List<StoredSnapshot> fullHistory(String id) {
+        List<StoredSnapshot> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<StoredSnapshot> page = paged(cursorOf(cursor, c -> history().snapshots(id, HistoryStore.MAX_PAGE, c)));
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    /** Every stored relationship, by id. */
+    public List<RelationshipSummary> allRelationships() {
+        List<RelationshipSummary> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<RelationshipSummary> page = paged(cursorOf(cursor, c -> history().relationships(HistoryStore.MAX_PAGE, c)));
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
+    }
+
+    /** The active rules for a person to read: factors, practices, catalogue entries and the rules behind them. */
+    public RulesOverview rulesOverview(ReloadOutcome lastReload) {
+        return RulesOverview.of(rules.current(), lastReload);
+    }
+
+    /** Each practice of the active practice list by id, with the practice in one line. */
+    public java.util.Map<String, String> practiceStatements() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        rules.current().practices().all().forEach(p -> out.put(p.id(), p.statement()));
+        return out;
+    }
+
+    /** The renewal review of every stored relationship (its latest snapshot, the earlier ones for direction). */
+    public Review reviewStored(ReviewOptions options) {
+        List<HistoryStore.StoredJson> stored = history().allSnapshotJson();
+        if (stored.isEmpty()) {
+            throw new CovalueException(ErrorCode.NOT_FOUND, "No relationship is stored yet, so there is nothing to review.");
+        }
+        StringBuilder array = new StringBuilder("[");
+        for (HistoryStore.StoredJson s : stored) {
+            array.append(array.length() > 1 ? "," : "").append(s.json());
+        }
+        return review(array.append(']').toString(), options);
+    }
+
+    private static <T> Supplier<Page<T>> cursorOf(String cursor, java.util.function.Function<String, Page<T>> read) {
+        return () -> read.apply(cursor);
     }
 
     /** True when snapshots can be stored: the service was started with a history store. */

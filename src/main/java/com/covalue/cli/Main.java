@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Governance advice for strategic outsourcing relationships, from rules your governance leads own.",
         subcommands = {AdviseCommand.class, ReviewCommand.class, DiffCommand.class, VerifyCommand.class, ServeCommand.class,
-                CdsTrainingCommand.class, CommandLine.HelpCommand.class},
+                CdsTrainingCommand.class, UsersCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings or failures, 2 bad usage or bad input, 3 the service stopped unexpectedly."})
 public final class Main implements Runnable {
 

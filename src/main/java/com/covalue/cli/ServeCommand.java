@@ -4,11 +4,14 @@ import com.covalue.app.CovalueService;
 import com.covalue.http.CovalueApp;
 import com.covalue.http.ServerSettings;
 import com.covalue.http.ServiceConfig;
+import com.covalue.model.CovalueException;
+import com.covalue.web.WebConfig;
 import com.covalue.store.StoreException;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +87,20 @@ final class ServeCommand implements Callable<Integer> {
                     "503 evaluation_halted, and a reload whose warm-up takes longer is refused (default ${DEFAULT-VALUE})."})
     long evalBudgetMs;
 
+    @Option(names = "--open-reads", defaultValue = "${env:COVALUE_OPEN_READS:-false}",
+            description = "Let anyone who reaches the port read stored relationships, history, renewals, rules and metrics"
+                    + " without signing in (env COVALUE_OPEN_READS). Off by default.")
+    boolean openReads;
+
+    @Option(names = "--close-advice", defaultValue = "${env:COVALUE_CLOSE_ADVICE:-false}",
+            description = "Make the stateless advice endpoints (advice, batch, reviews) need a sign-in or token too"
+                    + " (env COVALUE_CLOSE_ADVICE).")
+    boolean closeAdvice;
+
+    @Option(names = "--link-days", defaultValue = "${env:COVALUE_LINK_DAYS:-14}", paramLabel = "DAYS",
+            description = "How long a respondent link of an assessment works (default ${DEFAULT-VALUE}).")
+    int linkDays;
+
     @Option(names = "--bench-endpoints", hidden = true,
             description = "Add POST /bench/parse-only (parses the body and answers), the limit bench/run measures advice against.")
     boolean benchEndpoints;
@@ -113,9 +130,23 @@ final class ServeCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return Main.BAD_INPUT;
         }
+        if (linkDays < 1 || linkDays > 90) {
+            LOG.error("--link-days must be 1 to 90, not {}", linkDays);
+            service.close();
+            return Main.BAD_INPUT;
+        }
+        Optional<String> generated;
+        try {
+            generated = service.covalue().accounts().ensureFirstAdmin(System.getenv("COVALUE_ADMIN_PASSWORD"));
+        } catch (CovalueException e) { // a COVALUE_ADMIN_PASSWORD too short or too long
+            LOG.error("COVALUE_ADMIN_PASSWORD: {}", e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).message());
+            service.close();
+            return Main.BAD_INPUT;
+        }
+        WebConfig web = new WebConfig(openReads, closeAdvice, Duration.ofDays(linkDays), WebConfig.DEFAULT_SESSION);
         Javalin app;
         try {
-            app = CovalueApp.create(service, config, server);
+            app = CovalueApp.create(service, config, server, web);
             app.start(host, port);
         } catch (RuntimeException e) {
             service.close();
@@ -127,8 +158,21 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("no write token: anyone who can reach this service can store snapshots; "
                     + "set --write-token-file (or COVALUE_WRITE_TOKEN_FILE) to require one");
         }
-        LOG.info("listening on {}://{}:{}, rules {} from {}, history in {}, started in {} ms", tlsCert == null ? "http" : "https",
+        String scheme = tlsCert == null ? "http" : "https";
+        LOG.info("listening on {}://{}:{}, rules {} from {}, history in {}, started in {} ms", scheme,
                 host, app.port(), revision, rules.folder, service.storeDescription(), (System.nanoTime() - start) / 1_000_000);
+        String signIn = scheme + "://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port() + "/signin";
+        if (generated.isPresent()) {
+            LOG.info("first start: added user 'admin'; password (shown only now): {}", generated.get());
+        }
+        LOG.info("sign in at {}{}", signIn, openReads ? "" : " (reads of stored data need a sign-in or API token)");
+        if (openReads) {
+            LOG.warn("--open-reads: anyone who reaches port {} can read every stored relationship, its history, the rules and metrics",
+                    app.port());
+        }
+        if (closeAdvice) {
+            LOG.info("--close-advice: the advice endpoints need a sign-in or token");
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean shuttingDown = new AtomicBoolean();

@@ -5,6 +5,8 @@ import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreException;
 import com.covalue.validation.SnapshotReader;
+import com.covalue.web.WebConfig;
+import com.covalue.web.WebRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -44,6 +46,16 @@ public final class CovalueApp {
         return create(service.covalue(), service.registry(), config, service.metrics(), server);
     }
 
+    /** What {@code covalue serve} runs: the web server's settings and who may read what. */
+    public static Javalin create(CovalueService service, ServiceConfig config, ServerSettings server, WebConfig web) {
+        return create(service.covalue(), service.registry(), config, service.metrics(), server, web);
+    }
+
+    /** As {@link #create(CovalueService, ServiceConfig)}, with who may read what ({@code --open-reads}, {@code --close-advice}). */
+    public static Javalin create(CovalueService service, ServiceConfig config, WebConfig web) {
+        return create(service.covalue(), service.registry(), config, service.metrics(), web);
+    }
+
     /** The stateless service, without history. */
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics) {
         return create(registry, reader, config, metrics, null, Clock.systemUTC());
@@ -55,17 +67,35 @@ public final class CovalueApp {
      */
     public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
             HistoryStore store, Clock clock) {
-        return create(Covalue.service(registry, reader, store, clock, metrics), registry, config, metrics);
+        return create(registry, reader, config, metrics, store, clock, WebConfig.closed());
     }
 
-    /** The service over a front door and the live rules it takes its rule sets from. */
+    /** As above, with who may read what. */
+    public static Javalin create(RuleRegistry registry, SnapshotReader reader, ServiceConfig config, ServiceMetrics metrics,
+            HistoryStore store, Clock clock, WebConfig web) {
+        return create(Covalue.service(registry, reader, store, clock, metrics), registry, config, metrics, web);
+    }
+
+    /** The service over a front door and the live rules it takes its rule sets from; reads need a sign-in or token. */
     public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics) {
-        return create(covalue, registry, config, metrics, ServerSettings.defaults());
+        return create(covalue, registry, config, metrics, ServerSettings.defaults(), WebConfig.closed());
     }
 
     /** The same, with the web server's own settings (timeouts, TLS). */
     public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics,
             ServerSettings server) {
+        return create(covalue, registry, config, metrics, server, WebConfig.closed());
+    }
+
+    /** As above, with who may read what. */
+    public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics,
+            WebConfig web) {
+        return create(covalue, registry, config, metrics, ServerSettings.defaults(), web);
+    }
+
+    /** The whole service: the web server's own settings (timeouts, TLS) and who may read what. */
+    public static Javalin create(Covalue covalue, RuleRegistry registry, ServiceConfig config, ServiceMetrics metrics,
+            ServerSettings server, WebConfig web) {
         AdviceController advice = new AdviceController(covalue, config);
         RulesController rules = new RulesController(registry, config, covalue);
         ReviewController reviews = new ReviewController(covalue, config);
@@ -81,6 +111,8 @@ public final class CovalueApp {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ms / 1000.0));
 
+            // the web app's pages and the gate in front of every route (sign-in, tokens, CSRF)
+            WebRoutes.register(cfg.routes, covalue, registry, config.adminToken(), config.writeToken(), web, covalue.clock());
             cfg.routes.post("/api/v1/advice", advice::advise);
             cfg.routes.post("/api/v1/advice/batch", advice::adviseBatch);
             cfg.routes.post("/api/v1/reviews", reviews::review);

@@ -2,6 +2,9 @@ package com.covalue.http;
 
 import com.covalue.app.Covalue;
 import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
+import com.covalue.model.Role;
+import com.covalue.web.Signed;
 import com.covalue.model.Relationship;
 import com.covalue.model.RenewalWindow;
 import com.covalue.model.Verdict;
@@ -56,8 +59,12 @@ final class HistoryController {
     }
 
     void storeSnapshot(Context ctx) {
-        if (config.writeToken() != null) {
-            BearerToken.require(ctx, config.writeToken(), "write token", "");
+        if (!Signed.may(ctx, Role.LEAD)) { // a lead's session or API token, or the write token, may store
+            if (config.writeToken() != null) {
+                BearerToken.require(ctx, config.writeToken(), "write token", "");
+            } else if (Signed.user(ctx) != null) {
+                throw new CovalueException(ErrorCode.FORBIDDEN, "Storing snapshots needs the lead role.");
+            } // else: the access gate let it through (serve --open-reads without a write token: storing is open)
         }
         String id = pathId(ctx);
         QueryParams q = QueryParams.of(ctx).onlyKnown(List.of("replace"));
@@ -113,8 +120,10 @@ final class HistoryController {
     }
 
     void delete(Context ctx) {
-        BearerToken.require(ctx, config.adminToken(), "admin token",
-                "Admin endpoints are disabled: start the service with --admin-token.");
+        if (!Signed.may(ctx, Role.ADMIN)) {
+            BearerToken.require(ctx, config.adminToken(), "admin token",
+                    "Admin endpoints are disabled: start the service with --admin-token.");
+        }
         noQuery(ctx);
         covalue.delete(pathId(ctx));
         ctx.status(204);

@@ -3,6 +3,8 @@ package com.covalue.http;
 import com.covalue.app.Covalue;
 import com.covalue.app.ReloadOutcome;
 import com.covalue.app.RuleRegistry;
+import com.covalue.model.Role;
+import com.covalue.web.Signed;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Map;
@@ -91,6 +93,9 @@ final class RulesController {
     }
 
     private void authorise(Context ctx) {
+        if (Signed.may(ctx, Role.ADMIN)) { // a signed-in admin, an admin's API token, or the admin token
+            return;
+        }
         BearerToken.require(ctx, config.adminToken(), "admin token",
                 "Admin endpoints are disabled: start the service with --admin-token.");
     }

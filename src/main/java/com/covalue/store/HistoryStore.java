@@ -36,12 +36,26 @@ public final class HistoryStore implements AutoCloseable {
     private final StoreSettings settings;
     private final Clock clock;
     private final SnapshotWriter writer;
+    private final AccountStore accounts;
+    private final AssessmentStore assessments;
 
     private HistoryStore(Database db, StoreSettings settings, Clock clock) {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
         this.writer = new SnapshotWriter(db, clock, settings.isEmbedded());
+        this.accounts = new AccountStore(db, clock);
+        this.assessments = new AssessmentStore(db, clock);
+    }
+
+    /** The web app's users and API tokens, in the same database. */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** Two-sided assessments and their respondent links, in the same database. */
+    public AssessmentStore assessments() {
+        return assessments;
     }
 
     /** Opens the store, creating or upgrading its schema; throws {@link StoreException} saying why it cannot. */

@@ -6,6 +6,7 @@ import static com.covalue.http.HttpApiTest.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
+import com.covalue.web.WebConfig;
 import com.covalue.http.HttpApiTest.Reply;
 import com.covalue.model.Json;
 import com.covalue.review.OpenApiSchemas;
@@ -65,7 +66,7 @@ class HistoryApiTest {
     private void withApp(String writeToken, Consumer<String> test) {
         Javalin app = CovalueApp.create(registry, TestSupport.reader(),
                 new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 10, ADMIN, writeToken, false), new ServiceMetrics(), store,
-                TestSupport.CLOCK);
+                TestSupport.CLOCK, WebConfig.withOpenReads()); // as serve --open-reads: sign-in is WebAppTest's
         JavalinTest.test(app, (server, client) -> test.accept(client.getOrigin()));
     }
 
@@ -279,7 +280,8 @@ class HistoryApiTest {
     @Test
     void the_stateless_app_has_no_history_endpoints_and_the_openapi_document_lists_them() {
         Javalin app = CovalueApp.create(registry, TestSupport.reader(),
-                new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 10, ADMIN), new ServiceMetrics());
+                new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 10, ADMIN), new ServiceMetrics(), null, TestSupport.CLOCK,
+                WebConfig.withOpenReads());
         JavalinTest.test(app, (server, client) -> {
             assertError(get(client.getOrigin(), "/api/v1/relationships"), 404, "not_found", null);
             String doc = get(client.getOrigin(), "/api/v1/openapi.yaml").body();

@@ -3,6 +3,7 @@ package com.covalue.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
+import com.covalue.web.WebConfig;
 import com.covalue.model.Json;
 import com.covalue.app.RuleRegistry;
 import com.covalue.app.ServiceMetrics;
@@ -42,7 +43,10 @@ class HttpApiTest {
     }
 
     private static void withApp(RuleRegistry rules, ServiceConfig config, BiConsumer<Javalin, String> test) {
-        Javalin app = CovalueApp.create(rules, TestSupport.reader(), config, new ServiceMetrics());
+        // reads of the rules and metrics open, as with serve --open-reads: what is checked here is what they
+        // answer; who may read them is WebAppTest's
+        Javalin app = CovalueApp.create(rules, TestSupport.reader(), config, new ServiceMetrics(), null, java.time.Clock.systemUTC(),
+                WebConfig.withOpenReads());
         JavalinTest.test(app, (server, client) -> test.accept(server, client.getOrigin()));
     }
 

@@ -28,21 +28,29 @@ class ServeProcessTest {
                 .redirectErrorStream(true).start();
         try {
             BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String[] signIn = new String[1];
             Matcher m = CompletableFuture.supplyAsync(() -> {
                 try {
+                    Matcher listening = null;
                     for (String line; (line = log.readLine()) != null; ) {
                         Matcher found = LISTENING.matcher(line);
                         if (found.find()) {
-                            return found;
+                            listening = found;
+                        } else if (line.contains("sign in at ")) {
+                            signIn[0] = line;
+                        }
+                        if (listening != null && signIn[0] != null) {
+                            return listening;
                         }
                     }
-                    return null;
+                    return listening;
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }).get(60, TimeUnit.SECONDS);
             assertThat(m).as("the start-up log line").isNotNull();
             String origin = "http://127.0.0.1:" + m.group(1);
+            assertThat(signIn[0]).as("where to sign in").contains("sign in at " + origin + "/signin");
 
             HttpApiTest.Reply advice = HttpApiTest.postJson(origin, "/api/v1/advice", TestSupport.read(TestSupport.EXAMPLE));
             long firstAdviceMs = (System.nanoTime() - launched) / 1_000_000;

@@ -1,0 +1,105 @@
+package com.covalue.app;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.covalue.model.CovalueException;
+import com.covalue.model.ErrorCode;
+import com.covalue.model.Problem;
+import com.covalue.model.Role;
+import com.covalue.store.AccountStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The web app's users: adding them, checking a password at sign-in, and API tokens for scripts.
+ * Passwords are kept as bcrypt hashes, tokens as SHA-256 hashes; neither is ever stored as given.
+ */
+public final class Accounts {
+
+    /** bcrypt's cost: 2^12 rounds, about a quarter of a second a sign-in on a small machine. */
+    private static final int COST = 12;
+    public static final int MIN_PASSWORD = 12;
+    private static final int MAX_PASSWORD = 72; // bcrypt reads at most 72 bytes
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** Checked against when a name is unknown, so a wrong name takes as long as a wrong password. */
+    private static final String DUMMY_HASH = new String(BCrypt.withDefaults().hash(COST, "not a password".toCharArray()),
+            StandardCharsets.US_ASCII);
+
+    private final AccountStore store;
+
+    public Accounts(AccountStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Adds a user. @throws CovalueException {@code invalid_parameter} naming the name or password
+     * at fault, or when the name is taken
+     */
+    public User add(String name, Role role, String password) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw CovalueException.invalidParameter("name", "a user name is 1-64 characters of A-Z a-z 0-9 . _ @ -");
+        }
+        int length = password == null ? 0 : password.getBytes(StandardCharsets.UTF_8).length;
+        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+            throw CovalueException.invalidParameter("password", "a password is " + MIN_PASSWORD + " to " + MAX_PASSWORD
+                    + " bytes long");
+        }
+        String hash = new String(BCrypt.withDefaults().hash(COST, password.toCharArray()), StandardCharsets.US_ASCII);
+        if (!store.add(name, role, hash)) {
+            throw new CovalueException(ErrorCode.INVALID_PARAMETER, "There is already a user called " + name + ".",
+                    List.of(Problem.atField("name", "already taken")));
+        }
+        return new User(name, role);
+    }
+
+    /** The user with this name and password, or empty for any mismatch (without saying which). */
+    public Optional<User> signIn(String name, String password) {
+        if (name == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<AccountStore.StoredUser> stored = store.user(name);
+        String hash = stored.map(AccountStore.StoredUser::passwordHash).orElse(DUMMY_HASH);
+        boolean verified = BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
+        return verified ? stored.map(u -> new User(u.name(), u.role())) : Optional.empty();
+    }
+
+    public boolean hasUsers() {
+        return store.userCount() > 0;
+    }
+
+    public List<User> users() {
+        return store.users().stream().map(u -> new User(u.name(), u.role())).toList();
+    }
+
+    /**
+     * On a store without users, adds {@code admin} with the given password, or a generated one.
+     *
+     * @return the generated password (to print once), or empty when no user was added or the
+     *         password was given
+     */
+    public Optional<String> ensureFirstAdmin(String givenPassword) {
+        if (hasUsers()) {
+            return Optional.empty();
+        }
+        boolean generate = givenPassword == null || givenPassword.isBlank();
+        String password = generate ? Secrets.newPassword() : givenPassword;
+        add("admin", Role.ADMIN, password);
+        return generate ? Optional.of(password) : Optional.empty();
+    }
+
+    /** A new API token acting as {@code user}; only its hash is kept, so this is the one time it is seen. */
+    public String newToken(User user, String label) {
+        String token = "cvt_" + Secrets.newToken();
+        store.addToken(Secrets.hash(token), user.name(), label);
+        return token;
+    }
+
+    /** The user an API token acts as. */
+    public Optional<User> byToken(String token) {
+        if (token == null || !token.startsWith("cvt_")) {
+            return Optional.empty();
+        }
+        return store.userByToken(Secrets.hash(token)).map(u -> new User(u.name(), u.role()));
+    }
+}

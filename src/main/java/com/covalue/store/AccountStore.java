@@ -1,0 +1,77 @@
+package com.covalue.store;
+
+import com.covalue.model.Role;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The web app's users and their API tokens, in the history store's database. Thread-safe. */
+public final class AccountStore {
+
+    /** A stored user: name, role and bcrypt password hash. */
+    public record StoredUser(String name, Role role, String passwordHash, Instant createdAt) {
+    }
+
+    private static final String USER_COLUMNS = "name, role, password_hash, created_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    AccountStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Adds a user; false when one of that name exists already. */
+    public boolean add(String name, Role role, String passwordHash) {
+        return db.run("cannot add user " + name, c -> {
+            try {
+                Sql.update(c, "INSERT INTO app_user (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                        name, role.name(), passwordHash, clock.instant());
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicate(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    public Optional<StoredUser> user(String name) {
+        return db.read(c -> Sql.first(c, "SELECT " + USER_COLUMNS + " FROM app_user WHERE name = ?", AccountStore::user, name));
+    }
+
+    public List<StoredUser> users() {
+        return db.read(c -> Sql.list(c, "SELECT " + USER_COLUMNS + " FROM app_user ORDER BY name", AccountStore::user));
+    }
+
+    public int userCount() {
+        return db.read(c -> Sql.first(c, "SELECT COUNT(*) AS n FROM app_user", rs -> rs.getInt("n"))).orElse(0);
+    }
+
+    /** Keeps the hash of a new API token for {@code user}. */
+    public void addToken(String tokenHash, String user, String label) {
+        db.run("cannot add an API token for " + user, c -> Sql.update(c,
+                "INSERT INTO api_token (token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
+                tokenHash, user, label, clock.instant()));
+    }
+
+    /** The user an API token (by its hash) acts as. */
+    public Optional<StoredUser> userByToken(String tokenHash) {
+        return db.read(c -> Sql.first(c, "SELECT u.name, u.role, u.password_hash, u.created_at FROM api_token t"
+                + " JOIN app_user u ON u.name = t.user_name WHERE t.token_hash = ?", AccountStore::user, tokenHash));
+    }
+
+    private static StoredUser user(java.sql.ResultSet rs) throws SQLException {
+        return new StoredUser(rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getString("password_hash"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** SQLState class 23: an integrity constraint (here, the primary key) refused the row. */
+    static boolean isDuplicate(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+}
