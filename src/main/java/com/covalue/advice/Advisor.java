@@ -4,6 +4,7 @@ import com.covalue.facts.Change;
 import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.HealthScore;
 import com.covalue.facts.OverallHealth;
+import com.covalue.facts.UnhappyClient;
 import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
 import com.covalue.facts.Previous;
@@ -38,6 +39,7 @@ import com.covalue.ruleset.CatalogueEntry;
 import com.covalue.ruleset.RuleInfo;
 import com.covalue.ruleset.Practice;
 import com.covalue.ruleset.PracticeList;
+import com.covalue.ruleset.HealthPolicy;
 import com.covalue.ruleset.RuleSet;
 
 /**
@@ -122,7 +124,7 @@ public final class Advisor {
             recommendations = prioritise(rules, findings, timeline, options, snapshot);
 
             if (snapshot.relationship().renewalDate() != null) {
-                insertRenewalFacts(session, health, recommendations);
+                insertRenewalFacts(session, health, recommendations, snapshot, rules.priority().health());
                 fireAll(session);
                 renewal = renewal(snapshot, timeline, findings, recommendations);
             }
@@ -191,9 +193,14 @@ public final class Advisor {
         Trends.perceptions(previous, now).forEach(session::insert);
     }
 
-    private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations) {
+    private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations,
+            Snapshot snapshot, HealthPolicy policy) {
         if (health.overall() != null) {
             session.insert(new OverallHealth(health.overall()));
+        }
+        int ratedLow = HealthScorer.factorsClientRatesLow(snapshot);
+        if (policy.clientUnhappy(ratedLow)) {
+            session.insert(new UnhappyClient(ratedLow));
         }
         for (FactorHealth h : health.factors()) {
             if (h.score() != null) {

@@ -41,7 +41,6 @@ final class HealthScorer {
         double weights = 0;
         int knownAll = 0;
         int totalAll = 0;
-        int lowByClient = 0;
         for (Factor factor : Factor.values()) {
             int known = 0;
             int total = 0;
@@ -76,9 +75,6 @@ final class HealthScorer {
             Integer supplierRating = snapshot.views().supplier().ratings().of(factor);
             int ratingsKnown = (clientRating == null ? 0 : 1) + (supplierRating == null ? 0 : 1);
             Integer lower = lowerOf(clientRating, supplierRating);
-            if (clientRating != null && clientRating <= HealthPolicy.LOW_RATING) {
-                lowByClient++;
-            }
             Double practicesPart = scored == 0 ? null : sum / scored;
             Integer outcome = lower == null ? null : health.outcome(lower);
             Integer score = health.blend(practicesPart, outcome);
@@ -95,10 +91,22 @@ final class HealthScorer {
             }
         }
         Integer overall = weights == 0 ? null : (int) Math.round(weighted / weights);
-        if (overall != null && lowByClient >= health.unhappyFactors()) {
+        if (overall != null && health.clientUnhappy(factorsClientRatesLow(snapshot))) {
             overall = Math.min(overall, health.unhappyOverallCap());
         }
         return new Health(overall, List.copyOf(factors), share(knownAll, totalAll));
+    }
+
+    /** How many factors the client rates 1 or 2 (the contract's "low"). */
+    static int factorsClientRatesLow(Snapshot snapshot) {
+        int low = 0;
+        for (Factor factor : Factor.values()) {
+            Integer rating = snapshot.views().client().ratings().of(factor);
+            if (rating != null && rating <= HealthPolicy.LOW_RATING) {
+                low++;
+            }
+        }
+        return low;
     }
 
     /** The lower of two ratings, or the only one given; null when neither is. */

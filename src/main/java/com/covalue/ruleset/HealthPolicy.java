@@ -24,6 +24,11 @@ public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List
     /** Ratings at or below this are low (the contract's "rates 1 or 2"). */
     public static final int LOW_RATING = 2;
 
+    /** Whether a client rating this many factors 1 or 2 is unhappy: overall health is capped and the renewal held back. */
+    public boolean clientUnhappy(int factorsClientRatesLow) {
+        return factorsClientRatesLow >= unhappyFactors;
+    }
+
     /** The outcome score of a rating 1..5. */
     public int outcome(int rating) {
         return ratingScale.get(rating - 1);

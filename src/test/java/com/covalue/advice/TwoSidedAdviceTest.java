@@ -1,5 +1,6 @@
 package com.covalue.advice;
 
+import static com.covalue.TestSupport.CLOCK;
 import static com.covalue.TestSupport.exampleJson;
 import static com.covalue.TestSupport.exampleV2Json;
 import static com.covalue.TestSupport.realRules;
@@ -16,11 +17,17 @@ import com.covalue.model.Verdict;
 import com.covalue.ruleset.Practice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Advice v2: both sides' views, practice matching, focus, and health that cannot hide an unhappy client. */
 class TwoSidedAdviceTest {
@@ -165,5 +172,34 @@ class TwoSidedAdviceTest {
         Advice three = advise(with(json, "views.client.ratings.delivery", 3));
         assertThat(three.renewal().verdict()).as("three factors rated low is not yet the unhappy-client rule")
                 .isLessThanOrEqualTo(a.renewal().verdict());
+    }
+
+    @Test
+    void the_unhappy_client_threshold_is_set_once_and_moves_both_the_health_cap_and_the_verdict(@TempDir Path dir)
+            throws IOException {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path priority = dir.resolve("priority.yaml");
+        String yaml = Files.readString(priority);
+        assertThat(yaml).contains("    factors: 4\n");
+        Files.writeString(priority, yaml.replace("    factors: 4\n", "    factors: 3\n"));
+        RuleSet three = new RuleSetCompiler(CLOCK).compile(dir);
+
+        ObjectNode json = rosy();
+        for (Factor f : List.of(Factor.INNOVATION, Factor.MEASUREMENT, Factor.DELIVERY)) {
+            json = with(json, "views.client.ratings." + f.key(), 2);
+        }
+        Advice byDefault = advise(json);
+        Advice byThree = ADVISOR.advise(three, reader().read(json, three.practices().ids()));
+
+        String unhappy = "the client rates 3 of the seven success factors 2 or lower";
+        assertThat(byDefault.renewal().reasons()).noneMatch(r -> r.startsWith(unhappy));
+        assertThat(byDefault.health().overall()).isGreaterThan(three.priority().health().unhappyOverallCap());
+        assertThat(byThree.renewal().reasons()).anyMatch(r -> r.startsWith(unhappy));
+        assertThat(byThree.renewal().verdict()).isGreaterThanOrEqualTo(Verdict.REMEDIATE_BEFORE_RENEWAL);
+        assertThat(byThree.health().overall()).isLessThanOrEqualTo(three.priority().health().unhappyOverallCap());
     }
 }
