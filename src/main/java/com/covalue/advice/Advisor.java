@@ -1,5 +1,6 @@
 package com.covalue.advice;
 
+import com.covalue.facts.BelowGoodEnough;
 import com.covalue.facts.Change;
 import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.HealthScore;
@@ -19,6 +20,7 @@ import com.covalue.model.Advice.Health;
 import com.covalue.model.Advice.Priority;
 import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.Advice.Renewal;
+import com.covalue.model.Cadence;
 import com.covalue.model.Factor;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.SnapshotFields;
@@ -116,7 +118,7 @@ public final class Advisor {
                     findings.firing(event.getMatch().getRule().getName(), matched);
                 }
             });
-            insertFacts(session, snapshot, timeline, rules.practices());
+            insertFacts(session, snapshot, timeline, rules.practices(), rules.priority().health());
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
             }
@@ -157,7 +159,8 @@ public final class Advisor {
         }
     }
 
-    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, PracticeList practices) {
+    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, PracticeList practices,
+            HealthPolicy health) {
         session.insert(s.relationship());
         session.insert(timeline);
         session.insert(s.governance());
@@ -175,6 +178,12 @@ public final class Advisor {
                 session.insert(new PracticeAnswers(p.id(), p.factor(), p.kind(), p.statement(), client, supplier));
             }
         }
+        health.goodEnough().forEach((field, goodEnough) -> {
+            Cadence value = (Cadence) field.value().apply(s);
+            if (value != null && !value.atLeast(goodEnough)) {
+                session.insert(new BelowGoodEnough(field, value, goodEnough));
+            }
+        });
         for (Factor f : Factor.values()) {
             session.insert(new Perception(f, s.views().client().ratings().of(f), s.views().supplier().ratings().of(f)));
         }

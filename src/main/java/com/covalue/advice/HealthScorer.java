@@ -2,6 +2,7 @@ package com.covalue.advice;
 
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.model.Advice.Health;
+import com.covalue.model.Cadence;
 import com.covalue.model.Factor;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.Snapshot;
@@ -19,7 +20,8 @@ import java.util.List;
  * unknown facts neither help nor hurt. A factor's score blends two parts ({@link HealthPolicy},
  * from {@code rules/priority.yaml}):
  * <ul>
- *   <li><b>practices</b>: the mean of its known facts' goodness (0..1, see {@link SnapshotField})
+ *   <li><b>practices</b>: the mean of its known facts' goodness (0..1, see {@link SnapshotField}; a
+ *       frequency against the policy's "good enough" table, which the rules read too)
  *       and of its practices' answers, each practice counting the lower of the two sides' answers
  *       (or the only one), times 100;</li>
  *   <li><b>outcome</b>: the lower of the two sides' ratings (or the only one) on the policy's scale.</li>
@@ -51,7 +53,8 @@ final class HealthScorer {
                     continue; // ratings are the outcome, below
                 }
                 Object value = field.value().apply(snapshot);
-                Double goodness = field.goodnessOf(value, snapshot);
+                Double goodness = value == null ? null : field.goodEnoughFromRules()
+                        ? Double.valueOf(health.goodnessOf(field, (Cadence) value)) : field.goodnessOf(value, snapshot);
                 total++;
                 known += value == null ? 0 : 1;
                 if (goodness != null) {
