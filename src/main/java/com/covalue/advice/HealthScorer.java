@@ -26,8 +26,9 @@ import java.util.List;
  *       (or the only one), times 100;</li>
  *   <li><b>outcome</b>: the lower of the two sides' ratings (or the only one) on the policy's scale.</li>
  * </ul>
- * Overall is the mean of the known factor scores weighted by dominance, capped when the client
- * rates many factors 1 or 2. Every part is monotone in its inputs' better direction, so a better
+ * Overall is the mean of the known factor scores weighted by dominance, pulled towards 50 when it
+ * is above 50 and rests on few known facts ({@link HealthPolicy#reported}), and capped when the
+ * client rates many factors 1 or 2. Every part is monotone in its inputs' better direction, so a better
  * fact, rating or answer never lowers a score (contract property 2), and a factor either side
  * rates 1 or 2 scores below 50 (property 5, checked when the policy loads).
  */
@@ -93,7 +94,8 @@ final class HealthScorer {
                 weights += w;
             }
         }
-        Integer overall = weights == 0 ? null : (int) Math.round(weighted / weights);
+        double answered = totalAll == 0 ? 0 : knownAll / (double) totalAll;
+        Integer overall = weights == 0 ? null : (int) Math.round(health.reported(weighted / weights, answered));
         if (overall != null && health.clientUnhappy(factorsClientRatesLow(snapshot))) {
             overall = Math.min(overall, health.unhappyOverallCap());
         }

@@ -24,12 +24,16 @@ import java.util.stream.Collectors;
  * @param answerScale        score of a practice answer NO, PARTLY, YES, rising
  * @param unhappyFactors     how many factors the client must rate 1 or 2 for the overall cap to apply
  * @param unhappyOverallCap  the highest overall score then (below 50)
+ * @param fullConfidenceAt   the share of known facts (health's {@code answered}) from which an overall
+ *                           score above 50 is reported in full; below it, such a score is pulled
+ *                           towards 50 in proportion, so a score resting on little cannot look good
  * @param goodEnough         for each frequency the health score and the rules both judge, the least
  *                           frequent value that is good enough: it scores full marks in health, and
  *                           anything rarer is a {@code BelowGoodEnough} fact the rules match
  */
 public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List<Integer> answerScale, int unhappyFactors,
-        int unhappyOverallCap, Map<SnapshotField, Cadence> goodEnough) implements java.io.Serializable {
+        int unhappyOverallCap, double fullConfidenceAt, Map<SnapshotField, Cadence> goodEnough)
+        implements java.io.Serializable {
 
     public HealthPolicy {
         goodEnough = Collections.unmodifiableMap(new EnumMap<>(goodEnough));
@@ -47,6 +51,21 @@ public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List
     public double goodnessOf(SnapshotField field, Cadence value) {
         Cadence target = goodEnough.get(field);
         return Math.min(1.0, value.timesPerYear() / target.timesPerYear());
+    }
+
+    /**
+     * The overall score as reported, from the weighted mean of the factor scores and the share of
+     * facts known (0..1): at or below 50 as it is (a bad sign stays a bad sign however little is
+     * known), above 50 pulled towards 50 in proportion to how far {@code answered} falls short of
+     * {@link #fullConfidenceAt}. It never falls as the mean rises (contract property 2) and never
+     * lifts a score of 49 or less (property 5).
+     */
+    public double reported(double overall, double answered) {
+        if (overall <= 50) {
+            return overall;
+        }
+        double confidence = Math.min(1.0, answered / fullConfidenceAt);
+        return 50 + (overall - 50) * confidence;
     }
 
     /** The outcome score of a rating 1..5. */
@@ -83,6 +102,7 @@ public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List
         JsonNode unhappy = health.path("unhappyClient");
         int factors = (int) PriorityPolicy.number(file, unhappy, "factors", 1, 4, problems);
         int cap = (int) PriorityPolicy.number(file, unhappy, "overallCap", 0, 49, problems);
+        double fullConfidenceAt = PriorityPolicy.number(file, health, "fullConfidenceAt", 0.01, 1, problems);
         Map<SnapshotField, Cadence> goodEnough = goodEnough(file, health.path("goodEnough"), problems);
         if (problems.size() > before) {
             return null;
@@ -94,7 +114,7 @@ public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List
                     + " property 5): raise outcomeWeight or lower ratingScale's " + LOW_RATING));
             return null;
         }
-        return new HealthPolicy(weight, ratings, answers, factors, cap, goodEnough);
+        return new HealthPolicy(weight, ratings, answers, factors, cap, fullConfidenceAt, goodEnough);
     }
 
     /**

@@ -202,4 +202,20 @@ class TwoSidedAdviceTest {
         assertThat(byThree.renewal().verdict()).isGreaterThanOrEqualTo(Verdict.REMEDIATE_BEFORE_RENEWAL);
         assertThat(byThree.health().overall()).isLessThanOrEqualTo(three.priority().health().unhappyOverallCap());
     }
+
+    @Test
+    void an_overall_score_resting_on_one_fact_cannot_look_good_but_a_bad_one_stays_bad() {
+        ObjectNode one = com.covalue.TestSupport.minimalJson("one-fact");
+        Advice good = advise(with(one, "delivery.slaAttainment", 0.99));
+        assertThat(good.health().factors().get(Factor.DELIVERY.ordinal()).score()).isEqualTo(100);
+        assertThat(good.health().answered()).isLessThan(0.05);
+        assertThat(good.health().overall()).as("one good fact is not a healthy relationship").isBetween(50, 52);
+
+        Advice bad = advise(with(one, "delivery.slaAttainment", 0.5));
+        assertThat(bad.health().overall()).as("one bad fact is still a bad sign").isZero();
+
+        // a complete version 1 snapshot rests on enough: its overall is the weighted mean of its factors
+        Advice full = advise(exampleJson());
+        assertThat(full.health().answered()).isGreaterThanOrEqualTo(realRules().priority().health().fullConfidenceAt());
+    }
 }
