@@ -1,9 +1,11 @@
 package com.covalue.advice;
 
+import com.covalue.facts.BelowGoodEnough;
 import com.covalue.facts.Change;
 import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.HealthScore;
 import com.covalue.facts.OverallHealth;
+import com.covalue.facts.UnhappyClient;
 import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
 import com.covalue.facts.Previous;
@@ -18,6 +20,7 @@ import com.covalue.model.Advice.Health;
 import com.covalue.model.Advice.Priority;
 import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.Advice.Renewal;
+import com.covalue.model.Cadence;
 import com.covalue.model.Factor;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.SnapshotFields;
@@ -48,6 +51,7 @@ import com.covalue.ruleset.CatalogueEntry;
 import com.covalue.ruleset.RuleInfo;
 import com.covalue.ruleset.Practice;
 import com.covalue.ruleset.PracticeList;
+import com.covalue.ruleset.HealthPolicy;
 import com.covalue.ruleset.RuleSet;
 
 /**
@@ -170,7 +174,7 @@ public final class Advisor {
                     findings.firing(event.getMatch().getRule().getName(), matched);
                 }
             });
-            insertFacts(session, snapshot, timeline, rules.practices());
+            insertFacts(session, snapshot, timeline, rules.practices(), rules.priority().health());
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
             }
@@ -178,7 +182,7 @@ public final class Advisor {
             recommendations = prioritise(rules, findings, timeline, options, snapshot);
 
             if (snapshot.relationship().renewalDate() != null) {
-                insertRenewalFacts(session, health, recommendations);
+                insertRenewalFacts(session, health, recommendations, snapshot, rules.priority().health());
                 fireAll(session, alarm);
                 renewal = renewal(snapshot, timeline, findings, recommendations);
             }
@@ -261,7 +265,8 @@ public final class Advisor {
         }
     }
 
-    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, PracticeList practices) {
+    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, PracticeList practices,
+            HealthPolicy health) {
         session.insert(s.relationship());
         session.insert(timeline);
         session.insert(s.governance());
@@ -279,6 +284,12 @@ public final class Advisor {
                 session.insert(new PracticeAnswers(p.id(), p.factor(), p.kind(), p.statement(), client, supplier));
             }
         }
+        health.goodEnough().forEach((field, goodEnough) -> {
+            Cadence value = (Cadence) field.value().apply(s);
+            if (value != null && !value.atLeast(goodEnough)) {
+                session.insert(new BelowGoodEnough(field, value, goodEnough));
+            }
+        });
         for (Factor f : Factor.values()) {
             session.insert(new Perception(f, s.views().client().ratings().of(f), s.views().supplier().ratings().of(f)));
         }
@@ -297,9 +308,14 @@ public final class Advisor {
         Trends.perceptions(previous, now).forEach(session::insert);
     }
 
-    private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations) {
+    private static void insertRenewalFacts(KieSession session, Health health, List<Recommendation> recommendations,
+            Snapshot snapshot, HealthPolicy policy) {
         if (health.overall() != null) {
             session.insert(new OverallHealth(health.overall()));
+        }
+        int ratedLow = HealthScorer.factorsClientRatesLow(snapshot);
+        if (policy.clientUnhappy(ratedLow)) {
+            session.insert(new UnhappyClient(ratedLow));
         }
         for (FactorHealth h : health.factors()) {
             if (h.score() != null) {

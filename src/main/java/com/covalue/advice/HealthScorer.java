@@ -2,6 +2,7 @@ package com.covalue.advice;
 
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.model.Advice.Health;
+import com.covalue.model.Cadence;
 import com.covalue.model.Factor;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.Snapshot;
@@ -19,13 +20,15 @@ import java.util.List;
  * unknown facts neither help nor hurt. A factor's score blends two parts ({@link HealthPolicy},
  * from {@code rules/priority.yaml}):
  * <ul>
- *   <li><b>practices</b>: the mean of its known facts' goodness (0..1, see {@link SnapshotField})
+ *   <li><b>practices</b>: the mean of its known facts' goodness (0..1, see {@link SnapshotField}; a
+ *       frequency against the policy's "good enough" table, which the rules read too)
  *       and of its practices' answers, each practice counting the lower of the two sides' answers
  *       (or the only one), times 100;</li>
  *   <li><b>outcome</b>: the lower of the two sides' ratings (or the only one) on the policy's scale.</li>
  * </ul>
- * Overall is the mean of the known factor scores weighted by dominance, capped when the client
- * rates many factors 1 or 2. Every part is monotone in its inputs' better direction, so a better
+ * Overall is the mean of the known factor scores weighted by dominance, pulled towards 50 when it
+ * is above 50 and rests on few known facts ({@link HealthPolicy#reported}), and capped when the
+ * client rates many factors 1 or 2. Every part is monotone in its inputs' better direction, so a better
  * fact, rating or answer never lowers a score (contract property 2), and a factor either side
  * rates 1 or 2 scores below 50 (property 5, checked when the policy loads).
  */
@@ -41,7 +44,6 @@ final class HealthScorer {
         double weights = 0;
         int knownAll = 0;
         int totalAll = 0;
-        int lowByClient = 0;
         for (Factor factor : Factor.values()) {
             int known = 0;
             int total = 0;
@@ -52,7 +54,8 @@ final class HealthScorer {
                     continue; // ratings are the outcome, below
                 }
                 Object value = field.value().apply(snapshot);
-                Double goodness = field.goodnessOf(value, snapshot);
+                Double goodness = value == null ? null : field.goodEnoughFromRules()
+                        ? Double.valueOf(health.goodnessOf(field, (Cadence) value)) : field.goodnessOf(value, snapshot);
                 total++;
                 known += value == null ? 0 : 1;
                 if (goodness != null) {
@@ -76,9 +79,6 @@ final class HealthScorer {
             Integer supplierRating = snapshot.views().supplier().ratings().of(factor);
             int ratingsKnown = (clientRating == null ? 0 : 1) + (supplierRating == null ? 0 : 1);
             Integer lower = lowerOf(clientRating, supplierRating);
-            if (clientRating != null && clientRating <= HealthPolicy.LOW_RATING) {
-                lowByClient++;
-            }
             Double practicesPart = scored == 0 ? null : sum / scored;
             Integer outcome = lower == null ? null : health.outcome(lower);
             Integer score = health.blend(practicesPart, outcome);
@@ -94,11 +94,24 @@ final class HealthScorer {
                 weights += w;
             }
         }
-        Integer overall = weights == 0 ? null : (int) Math.round(weighted / weights);
-        if (overall != null && lowByClient >= health.unhappyFactors()) {
+        double answered = totalAll == 0 ? 0 : knownAll / (double) totalAll;
+        Integer overall = weights == 0 ? null : (int) Math.round(health.reported(weighted / weights, answered));
+        if (overall != null && health.clientUnhappy(factorsClientRatesLow(snapshot))) {
             overall = Math.min(overall, health.unhappyOverallCap());
         }
         return new Health(overall, List.copyOf(factors), share(knownAll, totalAll));
+    }
+
+    /** How many factors the client rates 1 or 2 (the contract's "low"). */
+    static int factorsClientRatesLow(Snapshot snapshot) {
+        int low = 0;
+        for (Factor factor : Factor.values()) {
+            Integer rating = snapshot.views().client().ratings().of(factor);
+            if (rating != null && rating <= HealthPolicy.LOW_RATING) {
+                low++;
+            }
+        }
+        return low;
     }
 
     /** The lower of two ratings, or the only one given; null when neither is. */

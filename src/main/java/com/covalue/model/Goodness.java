@@ -12,6 +12,14 @@ public interface Goodness {
 
     Double of(Object value, Snapshot snapshot);
 
+    /**
+     * A frequency scored against the "good enough" table in {@code rules/priority.yaml}
+     * ({@code health.goodEnough}), which the rules read too; the health scorer supplies the target.
+     */
+    Goodness GOOD_ENOUGH_CADENCE = (v, s) -> {
+        throw new UnsupportedOperationException("a frequency is scored against health.goodEnough in rules/priority.yaml");
+    };
+
     static Goodness yes() {
         return (v, s) -> ((Boolean) v) ? 1.0 : 0.0;
     }

@@ -40,11 +40,11 @@ public enum SnapshotField {
 
     // ---- governance ----
     GOVERNANCE_OPERATIONAL_MEETINGS("governance.operationalMeetings", GOVERNANCE, HIGHER,
-            in(Snapshot::governance, Governance::operationalMeetings), Goodness.atLeast(Cadence.MONTHLY)),
+            in(Snapshot::governance, Governance::operationalMeetings), Goodness.GOOD_ENOUGH_CADENCE),
     GOVERNANCE_TACTICAL_MEETINGS("governance.tacticalMeetings", GOVERNANCE, HIGHER,
-            in(Snapshot::governance, Governance::tacticalMeetings), Goodness.atLeast(Cadence.MONTHLY)),
+            in(Snapshot::governance, Governance::tacticalMeetings), Goodness.GOOD_ENOUGH_CADENCE),
     GOVERNANCE_STRATEGIC_MEETINGS("governance.strategicMeetings", GOVERNANCE, HIGHER,
-            in(Snapshot::governance, Governance::strategicMeetings), Goodness.atLeast(Cadence.QUARTERLY)),
+            in(Snapshot::governance, Governance::strategicMeetings), Goodness.GOOD_ENOUGH_CADENCE),
     GOVERNANCE_DECISION_MAKERS_ATTEND("governance.decisionMakersAttend", GOVERNANCE, HIGHER,
             in(Snapshot::governance, Governance::decisionMakersAttend), Goodness.yes()),
     GOVERNANCE_EXECUTIVE_SPONSORS("governance.executiveSponsors", GOVERNANCE, HIGHER,
@@ -68,9 +68,9 @@ public enum SnapshotField {
     GOVERNANCE_INFORMAL_CHANNELS("governance.informalChannels", GOVERNANCE, HIGHER,
             in(Snapshot::governance, Governance::informalChannels), Goodness.yes()),
     GOVERNANCE_MANAGEMENT_INFO_SHARED("governance.managementInfoShared", GOVERNANCE, HIGHER,
-            in(Snapshot::governance, Governance::managementInfoShared), Goodness.atLeast(Cadence.MONTHLY)),
+            in(Snapshot::governance, Governance::managementInfoShared), Goodness.GOOD_ENOUGH_CADENCE),
     GOVERNANCE_HEALTH_CHECK("governance.healthCheck", GOVERNANCE, HIGHER,
-            in(Snapshot::governance, Governance::healthCheck), Goodness.atLeast(Cadence.SEMIANNUAL)),
+            in(Snapshot::governance, Governance::healthCheck), Goodness.GOOD_ENOUGH_CADENCE),
     GOVERNANCE_BLUE_SKY_WORKSHOPS_PER_YEAR("governance.blueSkyWorkshopsPerYear", GOVERNANCE, HIGHER,
             in(Snapshot::governance, Governance::blueSkyWorkshopsPerYear), Goodness.upTo(2)),
 
@@ -88,7 +88,7 @@ public enum SnapshotField {
     MEASUREMENT_SATISFACTION_SCORE("measurement.satisfactionScore", MEASUREMENT, HIGHER,
             in(Snapshot::measurement, Measurement::satisfactionScore), Goodness.rating()),
     MEASUREMENT_VALUE_REVIEWS("measurement.valueReviews", MEASUREMENT, HIGHER,
-            in(Snapshot::measurement, Measurement::valueReviews), Goodness.atLeast(Cadence.QUARTERLY)),
+            in(Snapshot::measurement, Measurement::valueReviews), Goodness.GOOD_ENOUGH_CADENCE),
     MEASUREMENT_RELATIONSHIP_SCORECARD("measurement.relationshipScorecard", MEASUREMENT, HIGHER,
             in(Snapshot::measurement, Measurement::relationshipScorecard), Goodness.yes()),
     MEASUREMENT_TOTAL_COST_OF_PERFORMANCE("measurement.totalCostOfPerformance", MEASUREMENT, HIGHER,
@@ -154,7 +154,7 @@ public enum SnapshotField {
     DELIVERY_ACCOUNT_MAPPED("delivery.accountMapped", DELIVERY, HIGHER,
             in(Snapshot::delivery, Delivery::accountMapped), Goodness.yes()),
     DELIVERY_PROGRESS_REPORTS("delivery.progressReports", DELIVERY, HIGHER,
-            in(Snapshot::delivery, Delivery::progressReports), Goodness.atLeast(Cadence.FORTNIGHTLY)),
+            in(Snapshot::delivery, Delivery::progressReports), Goodness.GOOD_ENOUGH_CADENCE),
     DELIVERY_TREND_ANALYSIS("delivery.trendAnalysis", DELIVERY, HIGHER,
             in(Snapshot::delivery, Delivery::trendAnalysis), Goodness.yes()),
     DELIVERY_CLIENT_DEPENDENCIES_LOGGED("delivery.clientDependenciesLogged", DELIVERY, HIGHER,
@@ -186,7 +186,7 @@ public enum SnapshotField {
 
     // ---- innovation ----
     INNOVATION_FORUMS("innovation.forums", INNOVATION, HIGHER,
-            in(Snapshot::innovation, Innovation::forums), Goodness.atLeast(Cadence.QUARTERLY)),
+            in(Snapshot::innovation, Innovation::forums), Goodness.GOOD_ENOUGH_CADENCE),
     INNOVATION_FORUMS_CONTRACTUAL("innovation.forumsContractual", INNOVATION, HIGHER,
             in(Snapshot::innovation, Innovation::forumsContractual), Goodness.yes()),
     INNOVATION_CONTINUOUS_IMPROVEMENT_CONTRACTUAL("innovation.continuousImprovementContractual", INNOVATION, HIGHER,
@@ -316,7 +316,19 @@ public enum SnapshotField {
         return value.apply(s) != null;
     }
 
-    /** How good this fact's value (read once by the caller) is in the snapshot, or null when unknown or not scored. */
+    /**
+     * True for a frequency whose "good enough" is set in {@code rules/priority.yaml}'s
+     * {@code health.goodEnough} table, read by both the health score and the rules (through
+     * {@code BelowGoodEnough}), so the two cannot disagree; {@link #goodnessOf} does not score it.
+     */
+    public boolean goodEnoughFromRules() {
+        return goodness == Goodness.GOOD_ENOUGH_CADENCE;
+    }
+
+    /**
+     * How good this fact's value (read once by the caller) is in the snapshot, or null when unknown
+     * or not scored. Not for {@link #goodEnoughFromRules()} fields, whose target the rules set.
+     */
     public Double goodnessOf(Object value, Snapshot s) {
         return value == null || goodness == null ? null : goodness.of(value, s);
     }

@@ -121,11 +121,12 @@ public final class PortfolioReviewer {
                          List<String> gatheringWarnings) {
         List<String> warnings = new ArrayList<>(gatheringWarnings);
         List<Unreadable> invalid = new ArrayList<>(unreadable);
-        List<Read> read = readable(check(inputs), invalid);
+        // one rule set for the whole review: the practice list that checks the answers is the one that judges them
+        RuleSet rules = ruleSet.get();
+        List<Read> read = readable(check(inputs, rules.practices().ids()), invalid);
         List<NotDue> notDue = new ArrayList<>();
         List<Read> known = knownOnAsOf(read, options, warnings, notDue);
         List<List<Read>> histories = histories(known, warnings);
-        RuleSet rules = ruleSet.get();
         List<Reviewed> reviewed = reviewAll(rules, options, due(histories, options, notDue));
         invalid.sort(UNREADABLE_ORDER);
         notDue.sort(NOT_DUE_ORDER);
@@ -224,12 +225,14 @@ public final class PortfolioReviewer {
             .thenComparing(Reviewed::verdict, Comparator.reverseOrder())
             .thenComparing(Reviewed::id);
 
-    private List<Checked> check(List<Input> inputs) {
+    /** Reads every input, checking its practice answers against {@code practiceIds} as advice and the store do. */
+    private List<Checked> check(List<Input> inputs, Set<String> practiceIds) {
         AtomicInteger done = new AtomicInteger();
         return stream(inputs).map(input -> {
             Checked outcome;
             try {
-                Snapshot s = input.node() != null ? reader.read(input.node()) : reader.read(input.text());
+                JsonNode node = input.node() != null ? input.node() : SnapshotReader.parse(input.text());
+                Snapshot s = reader.read(node, practiceIds);
                 outcome = new Read(input.source(), s);
             } catch (InvalidInputException e) {
                 outcome = new Invalid(new Unreadable(input.source(), located(input.source(), e.error())));

@@ -92,6 +92,9 @@ public final class Catalogue implements java.io.Serializable {
             String title = text(body, "title", id, file, line, problems);
             String action = text(body, "action", id, file, line, problems);
             String source = text(body, "source", id, file, line, problems);
+            if (source != null && Sources.problemWith(source) != null) {
+                problems.add(Problem.atLine(FILE, file.lineOf("source", line), id + ": source " + Sources.problemWith(source)));
+            }
             Factor factor = choice(body, "factor", id, file, line, problems, Factor.class);
             Kind kind = choice(body, "kind", id, file, line, problems, Kind.class);
             Owner owner = choice(body, "owner", id, file, line, problems, Owner.class);

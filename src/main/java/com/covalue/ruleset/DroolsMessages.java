@@ -13,8 +13,8 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 final class DroolsMessages {
 
     static final String FACT_TYPES = "Relationship, Timeline, Governance, Trust, Openness, Delivery, MutualGoals, "
-            + "Measurement, Innovation, Context, Perception, PracticeAnswers; with history also Change, PerceptionTrend and Previous; in renewal rules "
-            + "also HealthScore, OverallHealth and Recommended";
+            + "Measurement, Innovation, Context, Perception, PracticeAnswers, BelowGoodEnough; with history also Change, PerceptionTrend and Previous; in renewal rules "
+            + "also HealthScore, OverallHealth, UnhappyClient and Recommended";
 
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile(

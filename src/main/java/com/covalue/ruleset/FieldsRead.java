@@ -3,6 +3,8 @@ package com.covalue.ruleset;
 import com.covalue.facts.Timeline;
 import com.covalue.model.DerivedFrom;
 import com.covalue.model.Factor;
+import com.covalue.model.SnapshotField;
+import com.covalue.model.SnapshotFields;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ final class FieldsRead {
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![.$\\w])([a-z][A-Za-z0-9]*)\\b");
     private static final Pattern FACTOR_CONSTANT = Pattern.compile("\\bfactor\\s*==\\s*Factor\\s*\\.\\s*([A-Z_]+)\\b");
     private static final Pattern STRING = Pattern.compile("\"[^\"]*\"");
+    private static final Pattern FIELD_CONSTANT = Pattern.compile("\\bfield\\s*==\\s*SnapshotField\\s*\\.\\s*([A-Z_0-9]+)\\b");
 
     private FieldsRead() {
     }
@@ -32,6 +35,19 @@ final class FieldsRead {
         Set<String> fields = new TreeSet<>();
         if (Patterns.isPerception(pattern)) {
             perceptionFields(text, fields);
+            return fields;
+        }
+        if (Patterns.isBelowGoodEnough(pattern)) {
+            // the frequency it names (every frequency of the good-enough table when it names none)
+            Matcher f = FIELD_CONSTANT.matcher(text);
+            while (f.find()) {
+                Arrays.stream(SnapshotField.values()).filter(known -> known.name().equals(f.group(1)))
+                        .map(SnapshotField::path).forEach(fields::add);
+            }
+            if (fields.isEmpty()) {
+                SnapshotFields.all().stream().filter(SnapshotField::goodEnoughFromRules).map(SnapshotField::path)
+                        .forEach(fields::add);
+            }
             return fields;
         }
         Patterns.Section section = Patterns.section(pattern);

@@ -1,10 +1,17 @@
 package com.covalue.ruleset;
 
+import com.covalue.model.Cadence;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.Problem;
+import com.covalue.model.SnapshotField;
+import com.covalue.model.SnapshotFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How health is scored, read from the {@code health} section of {@code rules/priority.yaml}: the
@@ -17,12 +24,49 @@ import java.util.List;
  * @param answerScale        score of a practice answer NO, PARTLY, YES, rising
  * @param unhappyFactors     how many factors the client must rate 1 or 2 for the overall cap to apply
  * @param unhappyOverallCap  the highest overall score then (below 50)
+ * @param fullConfidenceAt   the share of known facts (health's {@code answered}) from which an overall
+ *                           score above 50 is reported in full; below it, such a score is pulled
+ *                           towards 50 in proportion, so a score resting on little cannot look good
+ * @param goodEnough         for each frequency the health score and the rules both judge, the least
+ *                           frequent value that is good enough: it scores full marks in health, and
+ *                           anything rarer is a {@code BelowGoodEnough} fact the rules match
  */
 public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List<Integer> answerScale, int unhappyFactors,
-        int unhappyOverallCap) implements java.io.Serializable {
+        int unhappyOverallCap, double fullConfidenceAt, Map<SnapshotField, Cadence> goodEnough)
+        implements java.io.Serializable {
+
+    public HealthPolicy {
+        goodEnough = Collections.unmodifiableMap(new EnumMap<>(goodEnough));
+    }
 
     /** Ratings at or below this are low (the contract's "rates 1 or 2"). */
     public static final int LOW_RATING = 2;
+
+    /** Whether a client rating this many factors 1 or 2 is unhappy: overall health is capped and the renewal held back. */
+    public boolean clientUnhappy(int factorsClientRatesLow) {
+        return factorsClientRatesLow >= unhappyFactors;
+    }
+
+    /** How good a known frequency of a {@link SnapshotField#goodEnoughFromRules()} field is, 0..1: full marks at good enough. */
+    public double goodnessOf(SnapshotField field, Cadence value) {
+        Cadence target = goodEnough.get(field);
+        return Math.min(1.0, value.timesPerYear() / target.timesPerYear());
+    }
+
+    /**
+     * The overall score as reported, from the weighted mean of the factor scores and the share of
+     * facts known (0..1): at or below 50 as it is (a bad sign stays a bad sign however little is
+     * known), above 50 pulled towards 50 in proportion to how far {@code answered} falls short of
+     * {@link #fullConfidenceAt}. It never falls as the mean rises (contract property 2) and never
+     * lifts a score of 49 or less (property 5).
+     */
+    public double reported(double overall, double answered) {
+        if (overall <= 50) {
+            return overall;
+        }
+        double confidence = Math.min(1.0, answered / fullConfidenceAt);
+        return 50 + (overall - 50) * confidence;
+    }
 
     /** The outcome score of a rating 1..5. */
     public int outcome(int rating) {
@@ -58,6 +102,8 @@ public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List
         JsonNode unhappy = health.path("unhappyClient");
         int factors = (int) PriorityPolicy.number(file, unhappy, "factors", 1, 4, problems);
         int cap = (int) PriorityPolicy.number(file, unhappy, "overallCap", 0, 49, problems);
+        double fullConfidenceAt = PriorityPolicy.number(file, health, "fullConfidenceAt", 0.01, 1, problems);
+        Map<SnapshotField, Cadence> goodEnough = goodEnough(file, health.path("goodEnough"), problems);
         if (problems.size() > before) {
             return null;
         }
@@ -68,7 +114,46 @@ public record HealthPolicy(double outcomeWeight, List<Integer> ratingScale, List
                     + " property 5): raise outcomeWeight or lower ratingScale's " + LOW_RATING));
             return null;
         }
-        return new HealthPolicy(weight, ratings, answers, factors, cap);
+        return new HealthPolicy(weight, ratings, answers, factors, cap, fullConfidenceAt, goodEnough);
+    }
+
+    /**
+     * The {@code goodEnough} table: one entry per frequency field the health score and the rules
+     * both judge (no more, no fewer), each a frequency other than NONE or AD_HOC.
+     */
+    private static Map<SnapshotField, Cadence> goodEnough(YamlFile file, JsonNode table, List<Problem> problems) {
+        Map<SnapshotField, Cadence> out = new EnumMap<>(SnapshotField.class);
+        List<SnapshotField> wanted = SnapshotFields.all().stream().filter(SnapshotField::goodEnoughFromRules).toList();
+        String wantedPaths = wanted.stream().map(SnapshotField::path).collect(Collectors.joining(", "));
+        if (!table.isObject()) {
+            problems.add(Problem.atLine(PriorityPolicy.FILE, file.lineOf("goodEnough", 1), "'goodEnough' is missing: it lists, for "
+                    + wantedPaths + ", the least frequent value that is good enough"));
+            return out;
+        }
+        YamlFile.eachField(table, e -> {
+            int line = file.lineOf(e.getKey(), file.lineOf("goodEnough", 1));
+            SnapshotField field = SnapshotFields.byPath(e.getKey()).filter(SnapshotField::goodEnoughFromRules).orElse(null);
+            if (field == null) {
+                problems.add(Problem.atLine(PriorityPolicy.FILE, line, "goodEnough: '" + e.getKey()
+                        + "' is not one of the frequencies it sets: " + wantedPaths));
+                return;
+            }
+            Cadence value = Arrays.stream(Cadence.values()).filter(c -> c.name().equals(e.getValue().asText())).findFirst()
+                    .filter(c -> c.atLeast(Cadence.ANNUAL)).orElse(null);
+            if (value == null) {
+                problems.add(Problem.atLine(PriorityPolicy.FILE, line, "goodEnough: " + e.getKey() + " must be one of ANNUAL, "
+                        + "SEMIANNUAL, QUARTERLY, MONTHLY, FORTNIGHTLY, WEEKLY, not '" + e.getValue().asText() + "'"));
+                return;
+            }
+            out.put(field, value);
+        });
+        for (SnapshotField field : wanted) {
+            if (!out.containsKey(field) && table.get(field.path()) == null) {
+                problems.add(Problem.atLine(PriorityPolicy.FILE, file.lineOf("goodEnough", 1), "goodEnough: " + field.path()
+                        + " is missing; give the least frequent value that is good enough"));
+            }
+        }
+        return out;
     }
 
     /** A rising scale of whole numbers 0..100 with exactly the given keys, in order. */

@@ -1,5 +1,6 @@
 package com.covalue.ruleset;
 
+import com.covalue.facts.BelowGoodEnough;
 import com.covalue.facts.Change;
 import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
@@ -93,8 +94,12 @@ final class Patterns {
      */
     static boolean isSnapshotFact(PatternDescr pattern) {
         return section(pattern) != null || isTimeline(pattern) || isPerception(pattern)
-                || simpleName(pattern).equals(PracticeAnswers.class.getSimpleName())
+                || simpleName(pattern).equals(PracticeAnswers.class.getSimpleName()) || isBelowGoodEnough(pattern)
                 || TREND_FACTS.contains(simpleName(pattern));
+    }
+
+    static boolean isBelowGoodEnough(PatternDescr pattern) {
+        return simpleName(pattern).equals(BelowGoodEnough.class.getSimpleName());
     }
 
     /** The pattern's constraints as one text, e.g. {@code escalationPath == false }. */

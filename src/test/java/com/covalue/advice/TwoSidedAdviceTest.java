@@ -1,5 +1,6 @@
 package com.covalue.advice;
 
+import static com.covalue.TestSupport.CLOCK;
 import static com.covalue.TestSupport.exampleJson;
 import static com.covalue.TestSupport.exampleV2Json;
 import static com.covalue.TestSupport.realRules;
@@ -16,11 +17,17 @@ import com.covalue.model.Verdict;
 import com.covalue.ruleset.Practice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.covalue.ruleset.RuleSet;
+import com.covalue.ruleset.RuleSetCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Advice v2: both sides' views, practice matching, focus, and health that cannot hide an unhappy client. */
 class TwoSidedAdviceTest {
@@ -165,5 +172,50 @@ class TwoSidedAdviceTest {
         Advice three = advise(with(json, "views.client.ratings.delivery", 3));
         assertThat(three.renewal().verdict()).as("three factors rated low is not yet the unhappy-client rule")
                 .isLessThanOrEqualTo(a.renewal().verdict());
+    }
+
+    @Test
+    void the_unhappy_client_threshold_is_set_once_and_moves_both_the_health_cap_and_the_verdict(@TempDir Path dir)
+            throws IOException {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path priority = dir.resolve("priority.yaml");
+        String yaml = Files.readString(priority);
+        assertThat(yaml).contains("    factors: 4\n");
+        Files.writeString(priority, yaml.replace("    factors: 4\n", "    factors: 3\n"));
+        RuleSet three = new RuleSetCompiler(CLOCK).compile(dir);
+
+        ObjectNode json = rosy();
+        for (Factor f : List.of(Factor.INNOVATION, Factor.MEASUREMENT, Factor.DELIVERY)) {
+            json = with(json, "views.client.ratings." + f.key(), 2);
+        }
+        Advice byDefault = advise(json);
+        Advice byThree = ADVISOR.advise(three, reader().read(json, three.practices().ids()));
+
+        String unhappy = "the client rates 3 of the seven success factors 2 or lower";
+        assertThat(byDefault.renewal().reasons()).noneMatch(r -> r.startsWith(unhappy));
+        assertThat(byDefault.health().overall()).isGreaterThan(three.priority().health().unhappyOverallCap());
+        assertThat(byThree.renewal().reasons()).anyMatch(r -> r.startsWith(unhappy));
+        assertThat(byThree.renewal().verdict()).isGreaterThanOrEqualTo(Verdict.REMEDIATE_BEFORE_RENEWAL);
+        assertThat(byThree.health().overall()).isLessThanOrEqualTo(three.priority().health().unhappyOverallCap());
+    }
+
+    @Test
+    void an_overall_score_resting_on_one_fact_cannot_look_good_but_a_bad_one_stays_bad() {
+        ObjectNode one = com.covalue.TestSupport.minimalJson("one-fact");
+        Advice good = advise(with(one, "delivery.slaAttainment", 0.99));
+        assertThat(good.health().factors().get(Factor.DELIVERY.ordinal()).score()).isEqualTo(100);
+        assertThat(good.health().answered()).isLessThan(0.05);
+        assertThat(good.health().overall()).as("one good fact is not a healthy relationship").isBetween(50, 52);
+
+        Advice bad = advise(with(one, "delivery.slaAttainment", 0.5));
+        assertThat(bad.health().overall()).as("one bad fact is still a bad sign").isZero();
+
+        // a complete version 1 snapshot rests on enough: its overall is the weighted mean of its factors
+        Advice full = advise(exampleJson());
+        assertThat(full.health().answered()).isGreaterThanOrEqualTo(realRules().priority().health().fullConfidenceAt());
     }
 }

@@ -178,6 +178,22 @@ class PortfolioReviewerTest {
     }
 
     @Test
+    void a_practice_id_the_practice_list_does_not_know_makes_the_snapshot_unreadable_as_advice_would() {
+        ObjectNode good = with(renewing("good", "2026-12-31"), "views.client.practices.GOV-01", "YES");
+        good.put("schemaVersion", 2);
+        ObjectNode unknownPractice = with(renewing("typo", "2026-12-31"), "views.client.practices.GOV-99", "YES");
+        unknownPractice.put("schemaVersion", 2);
+        Review r = review(DEFAULTS, good, unknownPractice);
+        assertThat(ids(r)).containsExactly("good");
+        assertThat(r.invalid()).singleElement().satisfies(u -> {
+            assertThat(u.source()).isEqualTo(PortfolioItem.index(1));
+            assertThat(u.error().code()).isEqualTo("invalid_snapshot");
+            assertThat(u.error().errors()).singleElement().satisfies(p ->
+                    assertThat(p.field()).isEqualTo("views.client.practices.GOV-99"));
+        });
+    }
+
+    @Test
     void counts_per_verdict_cover_every_verdict_and_add_up() {
         Review r = review(DEFAULTS, exampleJson(), renewing("quiet", "2026-12-31"), minimalJson("undated"));
         assertThat(r.summary().verdicts()).containsOnlyKeys(Verdict.values());

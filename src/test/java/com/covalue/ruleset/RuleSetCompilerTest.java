@@ -245,6 +245,41 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void a_rule_citing_a_source_covalue_does_not_know_is_rejected_at_its_line() throws IOException {
+        Path f = folder("a.drl", HEADER + "\n" + rule("Cites a blog", "Governance( rolesDefined == false )",
+                "advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");").replace("study 4.2.1", "some blog"));
+        assertThat(rejected(f)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains("'some blog' is not a source Covalue knows").contains("Covalue policy");
+        });
+    }
+
+    @Test
+    void covalue_policy_is_a_source_a_rule_may_cite() throws IOException {
+        Path f = folder("a.drl", HEADER + rule("A policy threshold", "Governance( rolesDefined == false )",
+                "advice.recommend(\"GOVERNANCE-ROLES-AND-OWNERSHIP\", 0.5, \"x\");").replace("study 4.2.1", "Covalue policy"));
+        RuleSet rules = new RuleSetCompiler(CLOCK).compile(f);
+        assertThat(rules.ruleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_catalogue_entry_citing_an_unknown_source_is_reported_at_its_line() throws IOException {
+        Path f = folder("a.drl", HEADER);
+        Files.writeString(f.resolve(Catalogue.FILE), """
+                GOVERNANCE-ROLES-AND-OWNERSHIP:
+                  title: Give roles a remit
+                  action: Write them down.
+                  factor: governance
+                  kind: PROCESS
+                  owner: JOINT
+                  source: a consultant said so
+                """);
+        assertThat(rejected(f)).extracting(Problem::line, Problem::message).contains(org.assertj.core.groups.Tuple.tuple(7,
+                "GOVERNANCE-ROLES-AND-OWNERSHIP: source 'a consultant said so' is not a source Covalue knows; cite one of "
+                        + String.join(", ", Sources.KNOWN) + " (\"Covalue policy\" for a threshold or verdict of Covalue's own that no source states)"));
+    }
+
+    @Test
     void a_broken_catalogue_entry_is_reported_at_its_line() throws IOException {
         Path f = folder("a.drl", HEADER);
         Files.writeString(f.resolve(Catalogue.FILE), """
