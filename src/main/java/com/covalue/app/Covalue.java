@@ -505,7 +505,7 @@ public final class Covalue {
         for (HistoryStore.StoredJson s : stored) {
             array.append(array.length() > 1 ? "," : "").append(s.json());
         }
-        return review(array.append(']').toString(), options);
+        return review(array.append(']').toString(), options, Integer.MAX_VALUE);
     }
 
     private static <T> Supplier<Page<T>> cursorOf(String cursor, java.util.function.Function<String, Page<T>> read) {
