@@ -76,7 +76,7 @@ class RuleRegistryTest {
                 global com.covalue.facts.AdviceCollector advice;
 
                 rule "Keeps touching governance"
-                    @source("test")
+                    @source("study 4.2.1")
                 when
                     $g : Governance( rolesDefined == false )
                 then
