@@ -161,6 +161,39 @@ class HttpHardeningTest {
     }
 
     @Test
+    void an_aborted_upload_is_not_logged_as_an_error() throws Exception {
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            // started by hand: JavalinTest would capture the log this test reads
+            Javalin app = CovalueApp.create(registry, TestSupport.reader(),
+                    new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, ADMIN), new ServiceMetrics()).start("127.0.0.1", 0);
+            String origin = "http://127.0.0.1:" + app.port();
+            try {
+                URI uri = URI.create(origin);
+                for (int i = 0; i < 5; i++) {
+                    try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+                        s.getOutputStream().write(("POST /api/v1/advice HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 5000\r\n\r\n{\"schemaVersion\":").getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+                Thread.sleep(500); // the server notices the closed connections
+                // the service is fine afterwards, and said nothing alarming about the abandoned uploads
+                assertThat(HttpApiTest.send(origin, "GET", "/health/live", null, null, null).status()).isEqualTo(200);
+            } finally {
+                app.stop();
+            }
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain(" ERROR ").doesNotContain("Exception");
+    }
+
+    @Test
     void explained_matches_are_always_json_objects() {
         Advice.Explanation e = new Advice.Explanation("rule", "a.drl:1", List.of(3, Map.of("escalationPath", false), "text"));
         JsonNode json = Json.MAPPER.valueToTree(e);
