@@ -28,6 +28,8 @@ import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
 import com.covalue.model.CovalueException;
 import com.covalue.model.ErrorCode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Executors;
@@ -87,6 +89,9 @@ public final class Advisor {
      */
     static final Duration COLD_START_ALLOWANCE = Duration.ofSeconds(20);
 
+    /** However little CPU an evaluation gets, it is halted after this many times its budget of wall time. */
+    static final int WALL_TIME_FACTOR = 20;
+
     /** Rule sets (by knowledge base) that have finished one evaluation, shared by every Advisor. */
     private static final Set<KieBase> WARM = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -97,7 +102,8 @@ public final class Advisor {
     }
 
     /**
-     * @param budget how long one evaluation may take: past it, the session is halted between two
+     * @param budget how long one evaluation may take (CPU time of its thread; at most 20 times as
+     *               much wall time): past it, the session is halted between two
      *               rule firings and the evaluation fails with {@link ErrorCode#EVALUATION_HALTED}.
      *               The rule language has no loops, so a rule that keeps firing (or a slow
      *               join) is what it stops; the service thread is then free for other requests.
@@ -223,27 +229,48 @@ public final class Advisor {
     }
 
     /**
-     * The alarm of one evaluation: at the deadline it halts the session (Drools stops between two
-     * firings), and {@link #check()} then fails the evaluation. A firing that finished past the
-     * deadline without being halted fails it too, so no evaluation returns advice late.
+     * The alarm of one evaluation. The budget is counted in CPU time of the evaluating thread
+     * where the JVM can measure it, so a busy machine (many requests, other processes) does not
+     * make good rules overrun; a rule that keeps firing burns CPU and is caught. Wall time is
+     * bounded too, at {@link #WALL_TIME_FACTOR} times the budget. At the limit the watchdog halts
+     * the session (Drools stops between two firings), and {@link #check()} fails the evaluation.
      */
     private static final class Alarm {
-        private final long deadline;
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
+        private final KieSession session;
         private final Duration budget;
-        private final ScheduledFuture<?> future;
+        private final long threadId = Thread.currentThread().getId();
+        private final long startCpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+        private final long startWall = System.nanoTime();
+        private volatile ScheduledFuture<?> next;
         private volatile boolean rang;
+        private volatile boolean cancelled;
 
         Alarm(KieSession session, Duration budget) {
+            this.session = session;
             this.budget = budget;
-            this.deadline = System.nanoTime() + budget.toNanos();
-            this.future = WATCHDOG.schedule(() -> {
+            this.next = WATCHDOG.schedule(this::look, budget.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        /** On the watchdog: halt if the budget is spent, else look again when it could be. */
+        private void look() {
+            if (cancelled) {
+                return;
+            }
+            long wall = System.nanoTime() - startWall;
+            long used = CPU_TIME ? THREADS.getThreadCpuTime(threadId) - startCpu : wall;
+            if (used >= budget.toNanos() || wall >= budget.toNanos() * WALL_TIME_FACTOR) {
                 rang = true;
                 session.halt();
-            }, budget.toNanos(), TimeUnit.NANOSECONDS);
+            } else {
+                next = WATCHDOG.schedule(this::look, Math.max(budget.toNanos() - used, 5_000_000L), TimeUnit.NANOSECONDS);
+            }
         }
 
         void check() {
-            if (rang || System.nanoTime() - deadline > 0) {
+            if (rang) {
                 throw new CovalueException(ErrorCode.EVALUATION_HALTED, "The rules took longer than their time budget of "
                         + budget.toMillis() + " ms on this snapshot and were halted; the rules folder probably has a rule that"
                         + " keeps firing or joins too many facts. Other requests are not affected.");
@@ -251,7 +278,8 @@ public final class Advisor {
         }
 
         void cancel() {
-            future.cancel(false);
+            cancelled = true;
+            next.cancel(false);
         }
     }
 

@@ -25,17 +25,17 @@ class EvaluationBudgetTest {
 
     @Test
     void a_rule_that_loops_on_some_input_is_halted_within_its_budget_and_other_input_is_advised() {
-        Advisor advisor = new Advisor(Duration.ofMillis(1000));
+        Advisor advisor = new Advisor(Duration.ofMillis(200));
         advisor.advise(LOOPING, example(true)); // warm, as the service's reload leaves every rule set
         long start = System.nanoTime();
         assertThatThrownBy(() -> advisor.advise(LOOPING, example(false)))
                 .isInstanceOfSatisfying(CovalueException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.EVALUATION_HALTED);
                     assertThat(e.code().status()).isEqualTo(503);
-                    assertThat(e.getMessage()).contains("longer than their time budget of 1000 ms");
+                    assertThat(e.getMessage()).contains("longer than their time budget of 200 ms");
                 });
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        assertThat(tookMs).as("halted soon after the budget").isLessThan(5_000);
+        assertThat(tookMs).as("halted soon after the budget").isLessThan(10_000);
         // the same rules on input that does not make them loop, right after
         assertThat(advisor.advise(LOOPING, example(true)).recommendations()).isNotEmpty();
     }

@@ -55,7 +55,7 @@ class ReloadBudgetTest {
                 ? TestSupport.realRulesPlusUnchecked("looping-" + System.nanoTime(), LOOPS_ON_TRENDS)
                 : compiler.compile(folder, current);
         List<ReloadOutcome> outcomes = new CopyOnWriteArrayList<>();
-        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, compile, Duration.ofMillis(1000), outcomes::add);
+        RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, compile, Duration.ofMillis(300), outcomes::add);
         String good = registry.reload("startup").revision();
         assertThat(good).isNotNull();
 
@@ -66,7 +66,7 @@ class ReloadBudgetTest {
             await("the looping reload is refused", () -> outcomes.stream().anyMatch(ReloadOutcome::rejected));
             ReloadOutcome refused = outcomes.stream().filter(ReloadOutcome::rejected).findFirst().orElseThrow();
             assertThat(refused.errors()).singleElement().satisfies(p -> assertThat(p.message())
-                    .contains("took longer than the evaluation budget of 1000 ms on the bundled sample snapshot 'trend-early-warning'"));
+                    .contains("took longer than the evaluation budget of 300 ms on the bundled sample snapshot 'trend-early-warning'"));
             assertThat(registry.active().orElseThrow().revision()).as("the last good rules serve").isEqualTo(good);
 
             Files.delete(rules.resolve("loop.marker"));

@@ -28,7 +28,7 @@ class EvaluationBudgetApiTest {
         RuleRegistry registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, o -> { });
         ServiceMetrics metrics = new ServiceMetrics();
         Covalue covalue = Covalue.service(() -> looping, TestSupport.reader(), null, TestSupport.CLOCK, metrics,
-                Duration.ofMillis(1000));
+                Duration.ofMillis(200));
         Javalin app = CovalueApp.create(covalue, registry, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, null), metrics);
         JavalinTest.test(app, (server, client) -> {
             String origin = client.getOrigin();
@@ -37,8 +37,8 @@ class EvaluationBudgetApiTest {
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(halted.status()).isEqualTo(503);
             assertThat(halted.json().get("code").asText()).isEqualTo("evaluation_halted");
-            assertThat(halted.json().get("message").asText()).contains("time budget of 1000 ms");
-            assertThat(tookMs).as("answered soon after the budget").isLessThan(5_000);
+            assertThat(halted.json().get("message").asText()).contains("time budget of 200 ms");
+            assertThat(tookMs).as("answered soon after the budget").isLessThan(10_000);
 
             HttpApiTest.Reply served = HttpApiTest.postJson(origin, "/api/v1/advice", snapshot(true).toString());
             assertThat(served.status()).isEqualTo(200);
