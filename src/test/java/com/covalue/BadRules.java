@@ -15,7 +15,7 @@ public final class BadRules {
                 global com.covalue.facts.AdviceCollector advice;
 
                 rule "%s"
-                    @source("test")
+                    @source("Covalue policy")
                 when
                     %s
                 then
@@ -29,8 +29,12 @@ public final class BadRules {
             "Governance( escalationPath == true )",
             "advice.recommend(\"OPENNESS-ESCALATION-PATH\", 0.6, \"there is an escalation path\");");
 
-    /** Adds urgent advice when the supplier rates trust well (property 2). */
-    public static final String REWARDS_A_BETTER_RATING_WITH_ADVICE = ruleFile("The supplier rates trust highly",
-            "Perception( factor == Factor.TRUST, supplier >= 4 )",
-            "advice.recommend(\"TRUST-FACE-TO-FACE\", 1.0, \"the supplier rates trust 4 or 5\");");
+    /**
+     * Adds urgent trust advice when good work is recognised (property 2: a better fact must not
+     * raise the factor's highest priority). A rating-based version ({@code supplier >= 4}) is
+     * refused earlier, by the rule language itself, so the property check is shown on a yes/no fact.
+     */
+    public static final String ADDS_ADVICE_WHEN_A_FACT_IMPROVES = ruleFile("Recognition calls for more meetings",
+            "Trust( recognition == true )",
+            "advice.recommend(\"TRUST-FACE-TO-FACE\", 1.0, \"good work is recognised\");");
 }

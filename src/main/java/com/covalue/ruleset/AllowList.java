@@ -3,6 +3,7 @@ package com.covalue.ruleset;
 import com.covalue.facts.AdviceCollector;
 import com.covalue.facts.Change;
 import com.covalue.facts.HealthScore;
+import com.covalue.facts.BelowGoodEnough;
 import com.covalue.facts.OverallHealth;
 import com.covalue.facts.Perception;
 import com.covalue.facts.PerceptionTrend;
@@ -10,6 +11,7 @@ import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.Previous;
 import com.covalue.facts.Recommended;
 import com.covalue.facts.Timeline;
+import com.covalue.facts.UnhappyClient;
 import com.covalue.model.Cadence;
 import com.covalue.model.Context;
 import com.covalue.model.Delivery;
@@ -54,7 +56,8 @@ final class AllowList {
     static final Map<String, Class<?>> FACT_TYPES = byName(
             Relationship.class, Timeline.class, Governance.class, Trust.class, Openness.class, Delivery.class,
             MutualGoals.class, Measurement.class, Innovation.class, Context.class, Perception.class, PracticeAnswers.class,
-            Change.class, PerceptionTrend.class, Previous.class, HealthScore.class, OverallHealth.class, Recommended.class);
+            Change.class, PerceptionTrend.class, Previous.class, HealthScore.class, OverallHealth.class, Recommended.class,
+            BelowGoodEnough.class, UnhappyClient.class);
 
     /** The model's closed sets, written as {@code Factor.TRUST}, {@code Cadence.QUARTERLY}, ... */
     static final Map<String, Class<?>> ENUMS = byName(

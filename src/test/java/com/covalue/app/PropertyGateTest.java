@@ -42,21 +42,21 @@ class PropertyGateTest {
         ReloadOutcome first = registry.reload("startup");
         assertThat(first.outcome()).as(first.errors().toString()).isEqualTo("loaded");
 
-        Files.writeString(rules.resolve("bad.drl"), BadRules.REWARDS_A_BETTER_RATING_WITH_ADVICE);
+        Files.writeString(rules.resolve("bad.drl"), BadRules.ADDS_ADVICE_WHEN_A_FACT_IMPROVES);
         long start = System.nanoTime();
         ReloadOutcome broken = registry.reload("watch");
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(broken.rejected()).isTrue();
         assertThat(broken.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.describe()).contains("(property 2)"));
-        assertThat(broken.errors().get(0).describe()).startsWith("bad.drl:6: rule \"The supplier rates trust highly\" (bad.drl:6)"
+        assertThat(broken.errors().get(0).describe()).startsWith("bad.drl:6: rule \"Recognition calls for more meetings\" (bad.drl:6)"
                 + " breaks \"better never looks worse\" (property 2) in scenario ");
         assertThat(registry.active().orElseThrow().revision()).isEqualTo(first.revision());
         System.out.println("rejected reload with the property check took " + millis + " ms");
 
-        // fixed: the rule now tests the low side, as rules/README.md asks
-        Files.writeString(rules.resolve("bad.drl"), BadRules.REWARDS_A_BETTER_RATING_WITH_ADVICE
-                .replace("supplier >= 4", "supplier <= 1"));
+        // fixed: the rule now fires on the missing practice, as rules/README.md asks
+        Files.writeString(rules.resolve("bad.drl"), BadRules.ADDS_ADVICE_WHEN_A_FACT_IMPROVES
+                .replace("recognition == true", "recognition == false"));
         assertThat(registry.reload("watch").outcome()).isEqualTo("loaded");
     }
 

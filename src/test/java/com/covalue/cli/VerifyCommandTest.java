@@ -53,7 +53,7 @@ class VerifyCommandTest {
 
     @Test
     void junit_xml_has_a_test_case_per_scenario_and_per_property_with_the_failure_message() throws Exception {
-        Path rules = rulesWith("bad.drl", com.covalue.BadRules.REWARDS_A_BETTER_RATING_WITH_ADVICE);
+        Path rules = rulesWith("bad.drl", com.covalue.BadRules.ADDS_ADVICE_WHEN_A_FACT_IMPROVES);
         CliTest.Run r = CliTest.run("verify", "--rules", rules.toString(), "--rule-cache", "off",
                 "--format", "junit", "--run", "^(avoidable-costs|contract-example)$");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
@@ -64,15 +64,15 @@ class VerifyCommandTest {
         Element broken = null;
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
-            if (c.getAttribute("classname").equals("properties.avoidable-costs")
+            if (c.getAttribute("classname").equals("properties.contract-example")
                     && c.getAttribute("name").contains("property 2")) {
                 broken = c;
             }
         }
         assertThat(broken).isNotNull();
         Element failure = (Element) broken.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).startsWith("rule \"The supplier rates trust highly\" (bad.drl:6) breaks")
-                .contains("views.supplier.ratings.trust goes from 3 to 4");
+        assertThat(failure.getAttribute("message")).startsWith("rule \"Recognition calls for more meetings\" (bad.drl:6) breaks")
+                .contains("trust.recognition goes from false to true");
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo(
                 String.valueOf(doc.getElementsByTagName("failure").getLength()));
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PropertyCheckerTest {
 
     private static final String RECOMMENDS_WHAT_IS_IN_PLACE = BadRules.RECOMMENDS_WHAT_IS_IN_PLACE;
-    private static final String REWARDS_A_BETTER_RATING_WITH_ADVICE = BadRules.REWARDS_A_BETTER_RATING_WITH_ADVICE;
+    private static final String ADDS_ADVICE_WHEN_A_FACT_IMPROVES = BadRules.ADDS_ADVICE_WHEN_A_FACT_IMPROVES;
 
     @TempDir
     Path dir;
@@ -63,7 +63,7 @@ class PropertyCheckerTest {
                 && v.variant() == null).findFirst().orElseThrow();
         assertThat(healthy.describe()).isEqualTo("rule \"An escalation path is in place\" (bad.drl:6) breaks \"advice never"
                 + " contradicts the facts\" (property 6) in scenario healthy-partnership: OPENNESS-ESCALATION-PATH asks for"
-                + " OPE-02 (\"Agree a clear escalation path\"), yet governance.escalationPath is true, and the advice rests on"
+                + " OPE-02 (\"Make escalations reach a decision within days\"), yet governance.escalationPath is true, and the advice rests on"
                 + " nothing else");
         // one load error per rule and property, however many scenarios show it
         assertThat(report.problems()).singleElement().satisfies(p -> {
@@ -74,25 +74,25 @@ class PropertyCheckerTest {
     }
 
     @Test
-    void a_rule_that_adds_advice_when_a_rating_improves_is_named_with_the_scenario_and_the_change() throws Exception {
-        RuleSet rules = rulesWith("bad.drl", REWARDS_A_BETTER_RATING_WITH_ADVICE);
+    void a_rule_that_adds_advice_when_a_fact_improves_is_named_with_the_scenario_and_the_change() throws Exception {
+        RuleSet rules = rulesWith("bad.drl", ADDS_ADVICE_WHEN_A_FACT_IMPROVES);
         PropertyChecker.Report report = new PropertyChecker(TestSupport.reader()).check(rules, scenarios(),
                 PropertyChecker.Sampling.ALL);
 
         List<Violation> better = report.violations().stream()
                 .filter(v -> v.property() == Property.BETTER_NEVER_LOOKS_WORSE).toList();
         assertThat(better).isNotEmpty().allSatisfy(v -> {
-            assertThat(v.variant().path()).isEqualTo("views.supplier.ratings.trust");
-            assertThat(v.variant().from().asInt()).isEqualTo(3);
-            assertThat(v.variant().to().asInt()).isEqualTo(4);
+            assertThat(v.variant().path()).isEqualTo("trust.recognition");
+            assertThat(v.variant().from().asBoolean()).isFalse();
+            assertThat(v.variant().to().asBoolean()).isTrue();
             // first the rule that woke up; for a worse verdict, then the renewal rule that judged its advice
-            assertThat(v.culprits().get(0)).isEqualTo(new Violation.Culprit("The supplier rates trust highly", "bad.drl", 6));
+            assertThat(v.culprits().get(0)).isEqualTo(new Violation.Culprit("Recognition calls for more meetings", "bad.drl", 6));
             assertThat(v.problem().file()).isEqualTo("bad.drl");
         });
         assertThat(better).extracting(Violation::describe).anySatisfy(d -> assertThat(d).startsWith(
-                "rule \"The supplier rates trust highly\" (bad.drl:6) breaks \"better never looks worse\" (property 2) in"
-                + " scenario avoidable-costs when views.supplier.ratings.trust goes from 3 to 4: the highest trust"
-                + " priority rose from 59 to 81 (TRUST-FACE-TO-FACE: the supplier rates trust 4 or 5)"));
+                "rule \"Recognition calls for more meetings\" (bad.drl:6) breaks \"better never looks worse\" (property 2) in"
+                + " scenario contract-example when trust.recognition goes from false to true: the highest trust"
+                + " priority rose from 81 to 92 (TRUST-FACE-TO-FACE: good work is recognised; "));
     }
 
     @Test
