@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,16 +279,21 @@ public final class PortfolioReviewer {
 
         Map<String, Recommendation> byId = advice.recommendations().stream()
                 .collect(Collectors.toMap(Recommendation::id, r -> r));
+        List<Action> focus = advice.focus().stream().map(byId::get).map(PortfolioReviewer::action).toList();
         List<Action> conditions = renewal.conditions().stream().map(byId::get).map(PortfolioReviewer::action).toList();
-        Set<String> conditionIds = Set.copyOf(renewal.conditions());
-        List<Action> top = advice.recommendations().stream().filter(r -> !conditionIds.contains(r.id()))
+        List<Action> alsoOpen = renewal.alsoOpen().stream().map(byId::get).map(PortfolioReviewer::action).toList();
+        // the top recommendations are those the focus and the conditions do not already show
+        Set<String> shown = new HashSet<>(advice.focus());
+        shown.addAll(renewal.conditions());
+        shown.addAll(renewal.alsoOpen());
+        List<Action> top = advice.recommendations().stream().filter(r -> !shown.contains(r.id()))
                 .limit(TOP_RECOMMENDATIONS).map(PortfolioReviewer::action).toList();
 
         var rel = s.relationship();
         return new Reviewed(rel.id(), rel.name(), rel.client(), rel.supplier(), rel.annualValue(), rel.currency(),
                 s.assessedOn(), ChronoUnit.DAYS.between(s.assessedOn(), options.asOf()), latest.source(), rel.renewalDate(), ChronoUnit.DAYS.between(options.asOf(), rel.renewalDate()),
-                renewal.verdict(), renewal.reasons(), conditions, top, advice.recommendations().size(), advice.health(),
-                advice.alignment(), travel(rules, history, advice));
+                renewal.verdict(), renewal.reasons(), focus, conditions, alsoOpen, top, advice.recommendations().size(),
+                advice.health(), advice.alignment(), advice.matching(), advice.matched(), travel(rules, history, advice));
     }
 
     /** Health and verdict then and now; null when the relationship has only one snapshot. */

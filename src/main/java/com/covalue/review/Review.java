@@ -65,11 +65,15 @@ public record Review(
             long daysToRenewal,
             Verdict verdict,
             List<String> reasons,
+            List<Action> focus,
             List<Action> conditions,
+            List<Action> alsoOpen,
             List<Action> topRecommendations,
             int recommendationCount,
             Advice.Health health,
             List<Advice.Alignment> alignment,
+            List<Advice.Mismatch> matching,
+            int matched,
             @JsonInclude(JsonInclude.Include.NON_NULL) Travel travel) {
     }
 

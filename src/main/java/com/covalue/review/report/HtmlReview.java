@@ -2,14 +2,11 @@ package com.covalue.review.report;
 
 import com.covalue.model.Verdict;
 import com.covalue.review.Review;
-import com.covalue.review.Review.Action;
 import com.covalue.review.Review.Reviewed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,22 +26,6 @@ public final class HtmlReview {
 
     public static String render(Review review) {
         return Templates.html("review/page.jte", review);
-    }
-
-    /** A list of actions under its heading, or what to say when there are none (null: say nothing). */
-    public record Actions(String heading, List<Action> actions, String whenNone) {
-    }
-
-    /** The conditions (always, so a reader sees there are none), then the other top recommendations. */
-    public static List<Actions> actionGroups(Reviewed r) {
-        List<Actions> groups = new ArrayList<>(2);
-        groups.add(new Actions("Conditions before signing", r.conditions(), "No conditions: the rules set none for this verdict."));
-        String none = r.recommendationCount() == 0 ? "No recommendations: no rule found a missing or weak practice." : null;
-        if (!r.topRecommendations().isEmpty() || none != null) {
-            groups.add(new Actions(r.conditions().isEmpty() ? "Top recommendations" : "Other top recommendations",
-                    r.topRecommendations(), none));
-        }
-        return groups;
     }
 
     /** Whether the snapshot is a file of its own, so {@code covalue advise FILE} can show the full advice. */

@@ -1,10 +1,7 @@
 package com.covalue.review.report;
 
 import com.covalue.review.Review;
-import com.covalue.review.Review.Action;
 import com.covalue.review.Review.Reviewed;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,28 +18,6 @@ public final class TextReview {
 
     public static String render(Review review) {
         return Templates.plain("review/text.jte", review);
-    }
-
-    /** A list of actions under its heading; the reasons are shown for conditions only. */
-    public record Actions(String heading, List<Action> actions, boolean withReasons) {
-    }
-
-    /** The conditions, then the other top recommendations, each only when there are some. */
-    public static List<Actions> actionGroups(Reviewed r) {
-        List<Actions> groups = new ArrayList<>(2);
-        if (!r.conditions().isEmpty()) {
-            groups.add(new Actions("Conditions before signing", r.conditions(), true));
-        }
-        if (!r.topRecommendations().isEmpty()) {
-            groups.add(new Actions(r.conditions().isEmpty() ? "Top recommendations" : "Other top recommendations",
-                    r.topRecommendations(), false));
-        }
-        return groups;
-    }
-
-    /** How many recommendations the review leaves to the full advice. */
-    public static int more(Reviewed r) {
-        return r.recommendationCount() - r.conditions().size() - r.topRecommendations().size();
     }
 
     /** "▼ worse", or "first snapshot" when there is no history. */
