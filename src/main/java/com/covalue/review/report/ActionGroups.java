@@ -14,18 +14,29 @@ import java.util.Set;
  */
 public final class ActionGroups {
 
+    /** How many of the conditions beyond the first five a review lists by name. */
+    static final int ALSO_OPEN_SHOWN = 5;
+
     private ActionGroups() {
     }
 
     /**
      * A list of actions under its heading.
      *
-     * @param withReasons whether each action's reasons are shown (the short "also open" list shows titles only)
+     * @param withReasons whether the terminal report shows each action's reasons (the wider reports show them
+     *                    for every group but the brief one)
      * @param whenNone    what to say when the list is empty (null: the group is left out when empty)
      * @param isFocus     the focus list, whose actions say when they are also conditions
      */
     public record Group(String heading, List<Action> actions, boolean withReasons, String whenNone, boolean isFocus) {
+
+        /** The short list of further conditions: titles only, in every rendering. */
+        public boolean brief() {
+            return heading.startsWith(ALSO_OPEN);
+        }
     }
+
+    private static final String ALSO_OPEN = "Also open";
 
     public static List<Group> of(Reviewed r) {
         List<Group> groups = new ArrayList<>(4);
@@ -42,11 +53,16 @@ public final class ActionGroups {
                     true, null, false));
         }
         if (!r.alsoOpen().isEmpty()) {
-            groups.add(new Group("Also open: the rules made these conditions too, after the first five", r.alsoOpen(), false,
-                    null, false));
+            // a long tail of conditions buries the five that matter: show the next few, count the rest
+            int shown = Math.min(ALSO_OPEN_SHOWN, r.alsoOpen().size());
+            String heading = ALSO_OPEN + ": the rules made these conditions too"
+                    + (shown < r.alsoOpen().size() ? " (" + shown + " of " + r.alsoOpen().size() + " shown)" : "");
+            groups.add(new Group(heading, r.alsoOpen().subList(0, shown), false, null, false));
         }
         String none = r.recommendationCount() == 0 ? "No recommendations: no rule found a missing or weak practice." : null;
-        if (!r.topRecommendations().isEmpty() || none != null) {
+        // when conditions are left unlisted, lesser recommendations would only sit above them
+        boolean conditionsUnlisted = r.alsoOpen().size() > ALSO_OPEN_SHOWN;
+        if ((!r.topRecommendations().isEmpty() && !conditionsUnlisted) || none != null) {
             groups.add(new Group(groups.size() > 1 || !r.focus().isEmpty() ? "Other top recommendations" : "Top recommendations",
                     r.topRecommendations(), false, none, false));
         }
@@ -62,8 +78,10 @@ public final class ActionGroups {
     public static int more(Reviewed r) {
         Set<String> shown = ids(r.focus());
         shown.addAll(ids(r.conditions()));
-        shown.addAll(ids(r.alsoOpen()));
-        shown.addAll(ids(r.topRecommendations()));
+        shown.addAll(ids(r.alsoOpen().subList(0, Math.min(ALSO_OPEN_SHOWN, r.alsoOpen().size()))));
+        if (r.alsoOpen().size() <= ALSO_OPEN_SHOWN) {
+            shown.addAll(ids(r.topRecommendations()));
+        }
         return r.recommendationCount() - shown.size();
     }
 
