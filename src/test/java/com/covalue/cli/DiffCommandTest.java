@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code covalue diff}: what a draft rule folder changes in a portfolio, relationship by relationship. */
 class DiffCommandTest {
 
-    private static final String STALL_RULE = "advice.recommend(\"OPENNESS-ESCALATIONS-STALL\", Math.min(0.9, 0.3 +";
+    private static final String BILLING_RULE = "advice.recommend(\"OPENNESS-NO-BILLING-SURPRISES\", Math.min(0.9, 0.3 +";
 
     @TempDir
     Path dir;
@@ -48,9 +48,9 @@ class DiffCommandTest {
             }
         }
         String openness = Files.readString(draft.resolve("openness.drl"));
-        assertThat(openness).contains(STALL_RULE);
-        Files.writeString(draft.resolve("openness.drl"), openness.replace(STALL_RULE,
-                "advice.recommend(\"OPENNESS-ESCALATIONS-STALL\", Math.min(0.9, 0.5 +"));
+        assertThat(openness).contains(BILLING_RULE);
+        Files.writeString(draft.resolve("openness.drl"), openness.replace(BILLING_RULE,
+                "advice.recommend(\"OPENNESS-NO-BILLING-SURPRISES\", Math.min(0.9, 0.5 +"));
     }
 
     /**
@@ -63,10 +63,9 @@ class DiffCommandTest {
         try (Stream<Path> files = Files.list(portfolio)) {
             for (Path f : files.toList()) {
                 Snapshot s = TestSupport.reader().read(Files.readString(f));
-                Integer open = s.openness().escalationsOpen();
-                Double days = s.openness().medianEscalationDays();
-                boolean fires = open != null && open >= 1 && days != null && days > 14 && s.governance().escalationPath() != null;
-                if (fires && 0.3 + 0.05 * open + 0.015 * days < 0.9) {
+                // the only rule on this entry ("Invoices arrive as a surprise") fires from one dispute on
+                Integer disputes = s.openness().billingDisputes12m();
+                if (disputes != null && disputes >= 1 && 0.3 + 0.1 * disputes < 0.9) {
                     ids.add(s.relationship().id());
                 }
             }
@@ -90,7 +89,7 @@ class DiffCommandTest {
             assertThat(c.get("added")).isEmpty();
             assertThat(c.get("dropped")).isEmpty();
             assertThat(c.get("moved")).singleElement().satisfies(m -> {
-                assertThat(m.get("id").asText()).isEqualTo("OPENNESS-ESCALATIONS-STALL");
+                assertThat(m.get("id").asText()).isEqualTo("OPENNESS-NO-BILLING-SURPRISES");
                 assertThat(m.get("after").asInt()).isGreaterThan(m.get("before").asInt());
             });
         });
@@ -104,7 +103,7 @@ class DiffCommandTest {
         CliTest.Run r = CliTest.run("diff", "--rules", draft.toString(), "--rule-cache", "off", portfolio.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("relationships compared: " + affectedByTheEdit().size() + " change, none get a worse verdict",
-                "  priority  OPENNESS-ESCALATIONS-STALL: ");
+                "  priority  OPENNESS-NO-BILLING-SURPRISES: ");
 
         CliTest.Run same = CliTest.run("diff", "--rules", TestSupport.RULES.toString(), "--rule-cache", "off",
                 "--format", "md", portfolio.toString());

@@ -43,7 +43,9 @@ class RuleHistoryApiTest {
                 Files.writeString(rules.resolve("broken.drl"), "package covalue.rules;\nrule \"x\" when\n  Governance( \nthen end\n");
                 assertThat(reload(origin).status()).isEqualTo(422);
 
-                Reply all = HttpApiTest.send(origin, "GET", "/api/v1/rules/history", null, null, null);
+                // the history is stored data: without a sign-in or token it is refused
+                assertThat(HttpApiTest.send(origin, "GET", "/api/v1/rules/history", null, null, null).status()).isEqualTo(401);
+                Reply all = HttpApiTest.send(origin, "GET", "/api/v1/rules/history", null, null, "Bearer " + ADMIN);
                 assertThat(all.status()).as(all.body()).isEqualTo(200);
                 JsonNode items = all.json().get("items");
                 assertThat(items).extracting(i -> i.get("outcome").asText()).containsExactly("rejected", "loaded", "loaded");
@@ -57,13 +59,13 @@ class RuleHistoryApiTest {
                 assertThat(items.get(2).get("filesChanged")).extracting(JsonNode::asText).contains("catalogue.yaml", "trust.drl");
                 assertThat(all.json().hasNonNull("next")).isFalse();
 
-                Reply first = HttpApiTest.send(origin, "GET", "/api/v1/rules/history?limit=2", null, null, null);
+                Reply first = HttpApiTest.send(origin, "GET", "/api/v1/rules/history?limit=2", null, null, "Bearer " + ADMIN);
                 assertThat(first.json().get("items")).hasSize(2);
                 Reply second = HttpApiTest.send(origin, "GET", "/api/v1/rules/history?limit=2&cursor="
-                        + first.json().get("next").asText(), null, null, null);
+                        + first.json().get("next").asText(), null, null, "Bearer " + ADMIN);
                 assertThat(second.json().get("items")).singleElement()
                         .satisfies(i -> assertThat(i.get("trigger").asText()).isEqualTo("startup"));
-                assertThat(HttpApiTest.send(origin, "GET", "/api/v1/rules/history?cursor=nonsense", null, null, null).status())
+                assertThat(HttpApiTest.send(origin, "GET", "/api/v1/rules/history?cursor=nonsense", null, null, "Bearer " + ADMIN).status())
                         .isEqualTo(400);
             });
         }
