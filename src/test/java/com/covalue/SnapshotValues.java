@@ -2,7 +2,6 @@ package com.covalue;
 
 import com.covalue.model.SnapshotField;
 import com.covalue.properties.Improvements;
-import com.covalue.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -20,7 +19,6 @@ import java.util.Random;
  */
 public final class SnapshotValues {
 
-    private static final JsonNode SCHEMA = SnapshotReaderSchema.load();
 
     private SnapshotValues() {
     }
@@ -59,34 +57,12 @@ public final class SnapshotValues {
         }
     }
 
-    /** The schema node of a field, resolving the $refs the snapshot schema uses. */
+    /** The schema node of a field, resolving the $refs the snapshot schema uses (the property checker's reading). */
     public static JsonNode schemaOf(String path) {
-        JsonNode s = SCHEMA;
-        for (String step : path.split("\\.")) {
-            JsonNode object = resolve(s);
-            // a map (a side's practice answers) describes its values under additionalProperties
-            s = resolve(object.path("properties").has(step) || !object.path("additionalProperties").isObject()
-                    ? object.path("properties").path(step) : object.path("additionalProperties"));
-        }
-        return s;
-    }
-
-    private static JsonNode resolve(JsonNode s) {
-        JsonNode ref = s.get("$ref");
-        return ref == null ? s : SCHEMA.path("$defs").path(ref.asText().substring("#/$defs/".length()));
+        return Improvements.schemaOf(path);
     }
 
     private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
         return Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(value));
-    }
-
-    private static final class SnapshotReaderSchema {
-        static JsonNode load() {
-            try (var in = SnapshotValues.class.getResourceAsStream("/schema/snapshot-v2.schema.json")) {
-                return Json.MAPPER.readTree(in);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -124,7 +124,7 @@ public final class Improvements {
     }
 
     /** The schema node of a field (its type and range), resolving the schema's $refs. */
-    static JsonNode schemaOf(String path) {
+    public static JsonNode schemaOf(String path) {
         JsonNode s = SCHEMA;
         for (String step : path.split("\\.")) {
             JsonNode object = resolve(s);
