@@ -409,7 +409,7 @@ public final class Advisor {
 
     private static String fileOf(RuleSet rules, String rule) {
         RuleInfo info = rules.rules().get(rule);
-        return info == null ? null : info.file() + ":" + info.line();
+        return info == null ? null : info.location();
     }
 
     private static Renewal renewal(Snapshot s, Timeline timeline, Findings findings, List<Recommendation> recommendations) {

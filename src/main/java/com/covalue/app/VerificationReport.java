@@ -47,7 +47,7 @@ public final class VerificationReport {
                     .map(o -> new Case("properties." + o.scenario(), o.property(), o.failures())).toList());
             if (v.coverageChecked()) {
                 List<String> unfired = v.unfired().stream()
-                        .map(r -> r.file() + ":" + r.line() + ": rule \"" + r.name() + "\" is fired by no scenario").toList();
+                        .map(r -> com.covalue.model.Problem.location(r.file(), r.line()) + ": rule \"" + r.name() + "\" is fired by no scenario").toList();
                 suite(xml, "coverage", List.of(new Case("coverage", "every rule is fired by a scenario",
                         requireCoverage ? unfired : List.of(), requireCoverage ? List.of() : unfired)));
             }

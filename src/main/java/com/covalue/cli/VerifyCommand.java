@@ -93,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.printf("Coverage: %d of %d rules fired in at least one scenario%n", ruleCount - v.unfired().size(), ruleCount);
             if (!v.unfired().isEmpty()) {
                 out.println("  Not fired by any scenario (add or adjust a scenario so each rule is tested):");
-                v.unfired().forEach(rule -> out.println("    " + rule.file() + ":" + rule.line() + "  \"" + rule.name() + "\""));
+                v.unfired().forEach(rule -> out.println("    " + com.covalue.model.Problem.location(rule.file(), rule.line()) + "  \"" + rule.name() + "\""));
             }
         }
         long brokenProperties = v.properties().stream().filter(p -> !p.passed()).count();

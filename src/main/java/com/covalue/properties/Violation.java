@@ -27,7 +27,7 @@ public record Violation(Property property, String scenario, Variant variant, Str
     /** A rule to blame, where it is written: {@code file} is a rules file (or {@code priority.yaml}), {@code line} 0 when unknown. */
     public record Culprit(String rule, String file, int line) {
         String describe() {
-            return (rule == null ? "" : "rule \"" + rule + "\" ") + "(" + file + (line > 0 ? ":" + line : "") + ")";
+            return (rule == null ? "" : "rule \"" + rule + "\" ") + "(" + Problem.location(file, line) + ")";
         }
     }
 

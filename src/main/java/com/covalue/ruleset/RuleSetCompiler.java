@@ -41,6 +41,7 @@ public final class RuleSetCompiler {
     private final Clock clock;
     private final CompiledRulesCache cache;
     private final FileByFileBuild byFile;
+    private final DecisionTables tables = new DecisionTables();
     /** The last catalogue and priority weights read without a problem, with their text. */
     private volatile Parsed<Catalogue> lastCatalogue;
     private volatile Parsed<PriorityPolicy> lastPriority;
@@ -116,8 +117,19 @@ public final class RuleSetCompiler {
         return fromCache(files).map(ruleSet -> new Compiled(ruleSet, Source.CACHE));
     }
 
-    /** Checks every file and builds the rules; throws {@link RuleSetRejectedException} listing every problem. */
+    /**
+     * Checks every file and builds the rules; throws {@link RuleSetRejectedException} listing every
+     * problem, those in a decision table at its row.
+     */
     private Compiled checkedAndBuilt(RuleFolder files) {
+        try {
+            return checkedAndBuiltAsDrl(files);
+        } catch (RuleSetRejectedException e) {
+            throw new RuleSetRejectedException(tables.locate(e.problems()));
+        }
+    }
+
+    private Compiled checkedAndBuiltAsDrl(RuleFolder files) {
         List<Problem> problems = new ArrayList<>(files.problems());
         Optional<String> catalogueText = required(files, Catalogue.FILE, "the recommendation catalogue", problems);
         Optional<String> priorityText = required(files, PriorityPolicy.FILE, "the priority weights", problems);
@@ -135,7 +147,9 @@ public final class RuleSetCompiler {
         }
         PriorityPolicy priority = priorityText.map(text -> reusedOrParsed(text, lastPriority, PriorityPolicy::parse, problems,
                 parsed -> lastPriority = parsed)).orElse(null);
-        List<ParsedDrl> drls = parse(files.drlFiles());
+        // Decision tables become DRL here, before anything else reads rules: from now on a table is one more rule file.
+        Map<String, String> ruleTexts = tables.ruleTexts(files, problems);
+        List<ParsedDrl> drls = parse(ruleTexts);
         for (ParsedDrl drl : drls) {
             if (drl.descr() == null) { // Drools' "no viable alternative at input ''" would not show the character
                 problems.addAll(BadCharacter.curlyQuotesInDrl(drl.file(), drl.text()));
@@ -143,11 +157,11 @@ public final class RuleSetCompiler {
         }
         KnownNames names = new KnownNames(practicesReadable ? practices.ids() : null,
                 catalogueReadable ? catalogue.entries().keySet() : null);
-        Map<String, RuleInfo> rules = checkedRules(drls, catalogue, names, problems);
+        Map<String, RuleInfo> rules = checkedRules(drls, catalogue, names, tables, problems);
         // rule files our checks found a mistake in: Drools' errors there would only echo it
         Set<String> filesWithProblems = new HashSet<>();
-        problems.stream().map(Problem::file).filter(files.drlFiles()::containsKey).forEach(filesWithProblems::add);
-        Build build = build(drls, files.drlFiles(), filesWithProblems, problems);
+        problems.stream().map(Problem::file).filter(ruleTexts::containsKey).forEach(filesWithProblems::add);
+        Build build = build(drls, ruleTexts, filesWithProblems, problems);
 
         RuleSet ruleSet = new RuleSet(files.revision(), build.kieBase(), catalogue, practices, priority, rules, files.names(),
                 clock.instant(), RuleSet.askedBy(rules));
@@ -158,15 +172,16 @@ public final class RuleSetCompiler {
 
     /** Every rule of every file, by name, after the checks Drools does not make; a name used twice is a problem. */
     private static Map<String, RuleInfo> checkedRules(List<ParsedDrl> drls, Catalogue catalogue, KnownNames names,
-            List<Problem> problems) {
+            DecisionTables tables, List<Problem> problems) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         RuleTextChecker checker = new RuleTextChecker(catalogue, names, problems);
         for (ParsedDrl drl : drls) {
-            for (RuleInfo rule : checker.check(drl)) {
+            for (RuleInfo checked : checker.check(drl)) {
+                RuleInfo rule = tables.located(checked); // a table's rule is at its row
                 RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
                 if (earlier != null) {
-                    problems.add(Problem.atLine(rule.file(), rule.line(), "rule name \"" + rule.name()
-                            + "\" is already used at " + earlier.file() + ":" + earlier.line() + "; every rule needs its own name"));
+                    problems.add(Problem.atLine(checked.file(), checked.line(), "rule name \"" + rule.name()
+                            + "\" is already used at " + earlier.location() + "; every rule needs its own name"));
                 }
             }
         }
@@ -291,7 +306,7 @@ public final class RuleSetCompiler {
         } catch (IOException | ClassNotFoundException | RuntimeException ex) {
             return Optional.empty(); // unreadable after all: compile
         }
-        Map<String, String> drlFiles = files.drlFiles();
+        Map<String, String> drlFiles = tables.ruleTexts(files, new ArrayList<>()); // a table's DRL, for the next reload to reuse
         Map<String, FileByFileBuild.Unit> units = new LinkedHashMap<>();
         packages.forEach((file, pkgs) -> units.put(file, new FileByFileBuild.Unit(file, drlFiles.getOrDefault(file, ""), pkgs,
                 e.packages().get(file))));
@@ -307,7 +322,7 @@ public final class RuleSetCompiler {
      * The files of a rules folder, read once, with the revision hash of their content; revision is
      * null when the folder itself could not be read.
      */
-    record RuleFolder(Map<String, String> texts, String revision, List<Problem> problems) {
+    record RuleFolder(Map<String, String> texts, Map<String, byte[]> tables, String revision, List<Problem> problems) {
 
         boolean unreadable() {
             return revision == null;
@@ -318,24 +333,30 @@ public final class RuleSetCompiler {
             Map<String, String> texts = new LinkedHashMap<>();
             if (!Files.isDirectory(folder)) {
                 problems.add(Problem.atLine(folder.toString(), 0, "the rules folder does not exist or is not a folder"));
-                return new RuleFolder(texts, null, problems);
+                return new RuleFolder(texts, Map.of(), null, problems);
             }
             // Only the folder's own files: subfolders (backups, Kubernetes ConfigMap '..data' links)
             // would load every rule twice, and hidden files are editors' temporary copies.
             List<Path> paths;
             try (Stream<Path> list = Files.list(folder)) {
                 paths = list.filter(p -> !p.getFileName().toString().startsWith("."))
-                        .filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith(".yaml"))
+                        .filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith(".yaml")
+                                || DecisionTable.isTable(p.getFileName().toString()))
                         .filter(Files::isRegularFile)
                         .sorted()
                         .toList();
             } catch (IOException e) {
                 problems.add(Problem.atLine(folder.toString(), 0, "the rules folder cannot be read: " + e.getMessage()));
-                return new RuleFolder(texts, null, problems);
+                return new RuleFolder(texts, Map.of(), null, problems);
             }
+            Map<String, byte[]> tables = new LinkedHashMap<>();
             for (Path p : paths) {
                 String name = p.getFileName().toString();
                 try {
+                    if (DecisionTable.isTable(name)) {
+                        tables.put(name, Files.readAllBytes(p)); // an .xlsx is a zip, not text
+                        continue;
+                    }
                     texts.put(name, Files.readString(p, StandardCharsets.UTF_8));
                 } catch (java.nio.charset.MalformedInputException e) {
                     problems.add(Problem.atLine(name, 0, "is not UTF-8 text; save it again as UTF-8"));
@@ -344,15 +365,20 @@ public final class RuleSetCompiler {
                             + "); if it was being saved, the next change retries"));
                 }
             }
-            if (texts.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
-                problems.add(Problem.atLine(folder.toString(), 0, "the rules folder has no .drl rule files"));
+            if (texts.keySet().stream().noneMatch(n -> n.endsWith(".drl")) && tables.isEmpty()) {
+                problems.add(Problem.atLine(folder.toString(), 0, "the rules folder has no .drl rule files or decision tables"));
             }
             texts.forEach((name, text) -> {
                 if (name.endsWith(".drl") && text.isBlank()) {
                     problems.add(Problem.atLine(name, 0, "the file is empty; delete it or write rules in it"));
                 }
             });
-            return new RuleFolder(texts, hash(texts), problems);
+            tables.forEach((name, bytes) -> {
+                if (bytes.length == 0) {
+                    problems.add(Problem.atLine(name, 0, "the file is empty; delete it or write a decision table in it"));
+                }
+            });
+            return new RuleFolder(texts, tables, hash(texts, tables), problems);
         }
 
         java.util.Optional<String> text(String name) {
@@ -369,17 +395,25 @@ public final class RuleSetCompiler {
             return drl;
         }
 
+        /** Every file read, in name order. */
         List<String> names() {
-            return List.copyOf(texts.keySet());
+            return java.util.stream.Stream.concat(texts.keySet().stream(), tables.keySet().stream()).sorted().toList();
         }
 
-        private static String hash(Map<String, String> texts) {
+        /** The revision: a hash of every file's name and content, decision tables included. */
+        private static String hash(Map<String, String> texts, Map<String, byte[]> tables) {
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 texts.forEach((name, text) -> {
                     sha.update(name.getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) 0);
                     sha.update(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                });
+                tables.forEach((name, bytes) -> {
+                    sha.update(name.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 1);
+                    sha.update(bytes);
                     sha.update((byte) 0);
                 });
                 return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
