@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * them names the table's file and row (and column where it can tell), never a line of generated DRL.
  * Each test compiles a small folder (the YAML files and one table), so it stays quick.
  */
-class DecisionTableTest {
+public class DecisionTableTest {
 
     /** The table's settings and column heads, as in rules/governance.csv: rows 1 to 8. */
-    static final String HEAD = """
+    public static final String HEAD = """
             RuleSet,covalue.rules
             Import,"com.covalue.model.*, com.covalue.facts.*"
             Variables,com.covalue.facts.AdviceCollector advice
@@ -38,14 +38,14 @@ class DecisionTableTest {
             """;
 
     /** Row 9: true for the example snapshot (ownership is not clear there). */
-    static final String OWNERSHIP_ROW =
+    public static final String OWNERSHIP_ROW =
             "Nobody clearly owns the outcomes,study 4.2.1,ownershipClear,,0.8,ownership is not explicit,GOVERNANCE-ROLES-AND-OWNERSHIP\n";
 
     @TempDir
     Path dir;
 
     /** A rules folder with the shipped YAML files and the given files. */
-    static Path folder(Path dir, String name, String table) throws IOException {
+    public static Path folder(Path dir, String name, String table) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         for (String yaml : List.of(Catalogue.FILE, PriorityPolicy.FILE, PracticeList.FILE)) {
             Files.copy(TestSupport.RULES.resolve(yaml), rules.resolve(yaml));
@@ -168,7 +168,7 @@ class DecisionTableTest {
     }
 
     /** The CSV text as a workbook of one sheet, cell by cell (the same parser Drools uses splits the lines). */
-    static void writeXlsx(Path file, String csv) throws IOException {
+    public static void writeXlsx(Path file, String csv) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = book.createSheet("Rules");
             String[] lines = csv.split("\n");
