@@ -125,7 +125,7 @@ final class ExpectationsReader {
             if (key.equals("id")) {
                 catalogueId(value, at + "/id");
             } else {
-                oneOf(value, at + "/" + key, key, names(Level.values()));
+                oneOf(value, at + "/" + key, "level", names(Level.values()));
             }
         });
     }

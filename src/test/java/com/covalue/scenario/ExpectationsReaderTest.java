@@ -46,6 +46,15 @@ class ExpectationsReaderTest {
     }
 
     @Test
+    void a_misspelt_atLeast_level_is_named_as_a_level() {
+        assertThat(invalid("""
+                recommends:
+                  - id: OPENNESS-ESCALATION-PATH
+                    atLeast: HGIH
+                """).problems).containsExactly("expect.yaml:3: 'HGIH' is not a level; did you mean 'HIGH'?");
+    }
+
+    @Test
     void each_mistake_is_named_at_its_line_with_did_you_mean() {
         ExpectationsReader.Invalid e = invalid("""
                 description: a test
