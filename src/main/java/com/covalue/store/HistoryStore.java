@@ -4,6 +4,7 @@ import com.covalue.model.Advice;
 import com.covalue.model.Snapshot;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -148,10 +149,28 @@ public final class HistoryStore implements AutoCloseable {
     public record StoredJson(String relationshipId, LocalDate assessedOn, String json) {
     }
 
-    /** Every stored snapshot of every relationship as received, by relationship id then day (for the renewal review). */
+    /**
+     * Every stored snapshot of every relationship as received, by relationship id then day (for the
+     * renewal review). Read {@link #MAX_PAGE} relationships at a time, each page its own short
+     * query, so a large store is never one long read holding the database.
+     */
     public List<StoredJson> allSnapshotJson() {
-        return db.read(c -> Sql.list(c, "SELECT relationship_id, assessed_on, body FROM snapshot ORDER BY relationship_id, assessed_on",
-                Rows::storedJson));
+        List<StoredJson> all = new ArrayList<>();
+        String after = "";
+        while (true) {
+            String from = after;
+            List<String> ids = db.read(c -> Sql.list(c, "SELECT id FROM relationship WHERE id > ? ORDER BY id LIMIT ?",
+                    rs -> rs.getString("id"), from, MAX_PAGE));
+            if (ids.isEmpty()) {
+                return all;
+            }
+            String first = ids.get(0);
+            String last = ids.get(ids.size() - 1);
+            all.addAll(db.read(c -> Sql.list(c, "SELECT relationship_id, assessed_on, body FROM snapshot"
+                    + " WHERE relationship_id >= ? AND relationship_id <= ? ORDER BY relationship_id, assessed_on",
+                    Rows::storedJson, first, last)));
+            after = last;
+        }
     }
 
     /** Deletes a relationship with all its snapshots and advice; false when it was not stored. */
