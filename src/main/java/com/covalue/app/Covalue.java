@@ -542,6 +542,11 @@ public final class Covalue {
         return slots.longestRunning();
     }
 
+    /** The last snapshot write the history store refused, until one succeeds again; empty without a store. */
+    public java.util.Optional<HistoryStore.WriteFailure> lastStoreWriteFailure() {
+        return store == null ? java.util.Optional.empty() : store.lastWriteFailure();
+    }
+
     /** False when the history store cannot be reached (true without one: nothing to reach). */
     public boolean storeReachable() {
         return store == null || store.reachable();

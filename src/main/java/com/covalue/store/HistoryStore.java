@@ -39,6 +39,7 @@ public final class HistoryStore implements AutoCloseable {
     private final SnapshotWriter writer;
     private final AccountStore accounts;
     private final AssessmentStore assessments;
+    private volatile WriteFailure lastWriteFailure;
 
     private HistoryStore(Database db, StoreSettings settings, Clock clock) {
         this.db = db;
@@ -83,7 +84,26 @@ public final class HistoryStore implements AutoCloseable {
      * @throws SnapshotExistsException when that day is already stored and {@code replace} is false
      */
     public Saved save(Snapshot snapshot, String snapshotJson, boolean replace, Function<Snapshot, Advice> advise) {
-        return writer.save(snapshot, snapshotJson, replace, advise);
+        try {
+            Saved saved = writer.save(snapshot, snapshotJson, replace, advise);
+            lastWriteFailure = null;
+            return saved;
+        } catch (StoreException e) {
+            lastWriteFailure = new WriteFailure(clock.instant(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The database refused a snapshot (a full disk, say): when, and what it said. */
+    public record WriteFailure(java.time.Instant at, String message) {
+    }
+
+    /**
+     * The last snapshot write that failed, until a later one succeeds: a store can go on answering
+     * reads while it refuses writes, and the readiness probe says so.
+     */
+    public Optional<WriteFailure> lastWriteFailure() {
+        return Optional.ofNullable(lastWriteFailure);
     }
 
     /** What {@link #save} stored, and whether it replaced a snapshot of the same day. */

@@ -37,7 +37,7 @@ class ReviewServerTest {
         Path served = dir.resolve("served");
         Path copy = dir.resolve("copy");
         assertThat(ReviewFromStoreTest.storeSeason(served)).isGreaterThan(5);
-        copyFolder(served, copy);
+        TestSupport.copyTree(served, copy);
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
 
         Clock clock = Clock.systemUTC(); // as the command's own review
@@ -96,18 +96,5 @@ class ReviewServerTest {
 
     private static String[] concat(String[] a, String[] b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
-    }
-
-    private static void copyFolder(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }
