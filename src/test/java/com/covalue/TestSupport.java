@@ -80,6 +80,28 @@ public final class TestSupport {
         return new SnapshotReader(CLOCK);
     }
 
+    /** A copy of the real rules/ folder at {@code to}, for tests that edit, break or watch rules. */
+    public static Path copyRules(Path to) {
+        return copyTree(RULES, to);
+    }
+
+    /** A copy of folder {@code from}, with everything below it, at {@code to} (which must not exist yet). */
+    public static Path copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file);

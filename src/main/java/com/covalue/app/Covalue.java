@@ -46,6 +46,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -74,6 +75,8 @@ public final class Covalue {
     private final Advisor advisor;
     private final Accounts accounts;
     private final Assessments assessments;
+    /** One review of the whole stored portfolio at a time, in arrival order. */
+    private final Semaphore storedReviews = new Semaphore(1, true);
 
     private Covalue(RuleSource rules, SnapshotReader reader, EvaluationSlots slots, HistoryStore store, Clock clock,
             IntConsumer evaluated, Duration evalBudget) {
@@ -298,11 +301,15 @@ public final class Covalue {
      */
     private List<PortfolioReviewer.Input> storedInputs(StoreSettings settings) {
         try (HistoryStore history = HistoryStore.open(settings, clock)) {
-            return history.allSnapshotJson().stream()
-                    .map(s -> PortfolioReviewer.Input.text(
-                            PortfolioItem.file("store:" + s.relationshipId() + "/" + s.assessedOn()), s.json()))
-                    .toList();
+            return storedInputs(history);
         }
+    }
+
+    private static List<PortfolioReviewer.Input> storedInputs(HistoryStore history) {
+        return history.allSnapshotJson().stream()
+                .map(s -> PortfolioReviewer.Input.text(
+                        PortfolioItem.file("store:" + s.relationshipId() + "/" + s.assessedOn()), s.json()))
+                .toList();
     }
 
     // ---- rules ----
@@ -495,17 +502,30 @@ public final class Covalue {
         return out;
     }
 
-    /** The renewal review of every stored relationship (its latest snapshot, the earlier ones for direction). */
+    /**
+     * The renewal review of the service's own history store: each relationship's latest snapshot,
+     * the earlier ones for its direction of travel. The same inputs, named the same way
+     * ({@code store:<id>/<assessedOn>}), as {@code covalue review --data} reads, so the two give the
+     * same report. Each evaluation takes a slot of its own, as a posted review's do; one stored
+     * review runs at a time (others wait their turn), since each holds the whole portfolio in memory.
+     *
+     * @throws CovalueException {@code not_found} when nothing is stored yet
+     */
     public Review reviewStored(ReviewOptions options) {
-        List<HistoryStore.StoredJson> stored = history().allSnapshotJson();
-        if (stored.isEmpty()) {
-            throw new CovalueException(ErrorCode.NOT_FOUND, "No relationship is stored yet, so there is nothing to review.");
+        storedReviews.acquireUninterruptibly();
+        try {
+            List<PortfolioReviewer.Input> inputs = storedInputs(history());
+            if (inputs.isEmpty()) {
+                throw new CovalueException(ErrorCode.NOT_FOUND, "No relationship is stored yet, so there is nothing to review.");
+            }
+            RuleSet ruleSet = rules.current();
+            Review review = new PortfolioReviewer(reader, false, PortfolioReviewer.Progress.NONE, slots::run)
+                    .review(() -> ruleSet, options, inputs, List.of());
+            evaluated.accept(review.summary().reviewed());
+            return review;
+        } finally {
+            storedReviews.release();
         }
-        StringBuilder array = new StringBuilder("[");
-        for (HistoryStore.StoredJson s : stored) {
-            array.append(array.length() > 1 ? "," : "").append(s.json());
-        }
-        return review(array.append(']').toString(), options, Integer.MAX_VALUE);
     }
 
     private static <T> Supplier<Page<T>> cursorOf(String cursor, java.util.function.Function<String, Page<T>> read) {
@@ -520,6 +540,11 @@ public final class Covalue {
     /** How long the longest evaluation running now has been running (zero when none is). */
     public Duration longestEvaluation() {
         return slots.longestRunning();
+    }
+
+    /** The last snapshot write the history store refused, until one succeeds again; empty without a store. */
+    public java.util.Optional<HistoryStore.WriteFailure> lastStoreWriteFailure() {
+        return store == null ? java.util.Optional.empty() : store.lastWriteFailure();
     }
 
     /** False when the history store cannot be reached (true without one: nothing to reach). */

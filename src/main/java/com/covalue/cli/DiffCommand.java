@@ -4,7 +4,6 @@ import com.covalue.app.Covalue;
 import com.covalue.app.PortfolioRequest;
 import com.covalue.app.RuleFolder;
 import com.covalue.model.CovalueException;
-import com.covalue.model.Json;
 import com.covalue.model.RenewalWindow;
 import com.covalue.model.Verdict;
 import com.covalue.review.Impact;
@@ -12,21 +11,15 @@ import com.covalue.review.ReviewOptions;
 import com.covalue.review.report.ImpactReport;
 import com.covalue.store.StoreException;
 import com.covalue.store.StoreSettings;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code covalue diff --rules DRAFT PATH...}: what a draft rule folder would change in a portfolio's advice. */
@@ -39,10 +32,8 @@ import picocli.CommandLine.Spec;
                 "a relationship gets a worse verdict; 2 bad usage, missing paths or rules that do not compile."})
 final class DiffCommand implements Callable<Integer> {
 
-    enum Format { text, md, html, json }
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Snapshot files, folders of them, or JSON Lines files.")
-    List<Path> paths = List.of();
+    @Mixin
+    PortfolioOptions portfolio;
 
     @Option(names = "--rules", paramLabel = "DRAFT", required = true, description = "The draft rule folder.")
     Path draft;
@@ -51,26 +42,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "The rules in use to compare with (default: ${DEFAULT-VALUE}; env COVALUE_RULES).")
     Path against;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Also compare every snapshot in the history store at this JDBC URL.")
-    String dbUrl;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Also compare every snapshot in the embedded history store in DIR (stop the service first).")
-    Path data;
-
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:COVALUE_DB_USER}", description = "Database user.")
-    String dbUser;
-
-    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:COVALUE_DB_PASSWORD}",
-            description = "Database password (prefer COVALUE_DB_PASSWORD).")
-    String dbPassword;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, md (Markdown), html (one self-contained file) or json. Default: ${DEFAULT-VALUE}.")
-    Format format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path out;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--fail-on-worse", description = "Exit 1 when any relationship gets a worse renewal verdict.")
     boolean failOnWorse;
@@ -85,16 +58,10 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (paths.isEmpty() && dbUrl == null && data == null) {
-            return Errors.print(err, "diff needs PATH..., --db URL or --data DIR\nTry 'covalue diff --help' for usage.");
-        }
-        if (dbUrl != null && data != null) {
-            return Errors.print(err, "give --db or --data, not both");
-        }
         StoreSettings store;
         try {
-            store = dbUrl != null ? new StoreSettings(dbUrl.strip(), blank(dbUser), blank(dbPassword))
-                    : data != null ? StoreSettings.existingEmbedded(data) : null;
+            store = portfolio.store("diff");
+            report.checkOut();
         } catch (IllegalArgumentException e) {
             return Errors.print(err, e.getMessage());
         }
@@ -102,20 +69,13 @@ final class DiffCommand implements Callable<Integer> {
         ReviewOptions unused = new ReviewOptions(LocalDate.now(), RenewalWindow.DEFAULT_DAYS, Verdict.REMEDIATE_BEFORE_RENEWAL, false);
         try {
             Covalue covalue = Covalue.command(new RuleFolder(against, cache).compileOnce(), Clock.systemUTC());
-            Impact impact = covalue.impact(new PortfolioRequest(paths, out, store, unused),
+            Impact impact = covalue.impact(new PortfolioRequest(portfolio.paths, report.out, store, unused),
                     new RuleFolder(draft, cache).compileOnce(), against.toString(), draft.toString());
-            String report = switch (format) {
-                case text -> ImpactReport.text(impact);
-                case md -> ImpactReport.markdown(impact);
-                case html -> ImpactReport.html(impact);
-                case json -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(impact) + "\n";
-            };
-            if (out == null) {
-                spec.commandLine().getOut().print(report);
-                spec.commandLine().getOut().flush();
-            } else {
-                Files.writeString(out, report, StandardCharsets.UTF_8);
-                err.println("covalue: " + ImpactReport.headline(impact.summary()) + " Report written to " + out);
+            if (!report.write(report.format.render(impact), spec.commandLine().getOut(), err)) {
+                return Main.BAD_INPUT;
+            }
+            if (report.out != null) {
+                err.println("covalue: " + ImpactReport.headline(impact.summary()) + " Report written to " + report.out);
             }
             err.flush();
             return failOnWorse && impact.summary().worseVerdict() > 0 ? Main.FAILURES : Main.OK;
@@ -123,14 +83,6 @@ final class DiffCommand implements Callable<Integer> {
             return Errors.print(err, e);
         } catch (StoreException e) {
             return Errors.print(err, e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            return Errors.print(err, "cannot write " + out + ": " + e.getMessage());
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

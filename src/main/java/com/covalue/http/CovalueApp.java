@@ -128,6 +128,7 @@ public final class CovalueApp {
                 cfg.routes.get("/api/v1/relationships/{id}/advice/latest", history::latestAdvice);
                 cfg.routes.get("/api/v1/renewals", history::renewals);
                 cfg.routes.get("/api/v1/rules/history", history::ruleReloads);
+                cfg.routes.get("/api/v1/reviews/stored", reviews::stored);
             }
             cfg.routes.get("/health/live", rules::live);
             cfg.routes.get("/health/ready", rules::ready);

@@ -5,6 +5,7 @@ import com.covalue.app.ReloadOutcome;
 import com.covalue.app.RuleRegistry;
 import com.covalue.model.Role;
 import com.covalue.web.Signed;
+import com.covalue.store.HistoryStore;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class RulesController {
         // the store is asked only when nothing else already says "not ready"
         Probe p = readiness(longest, longest.compareTo(STUCK_EVALUATION) > 0 || covalue.storeReachable(),
                 registry.status().revision());
-        Bodies.send(ctx, p.status(), p.body());
+        Bodies.send(ctx, p.status(), withWriteFailure(p, covalue.lastStoreWriteFailure()));
     }
 
     /**
@@ -86,6 +87,21 @@ final class RulesController {
             return new Probe(503, Map.of("status", "NOT_READY", "reason", "no rule set is active yet"));
         }
         return new Probe(200, Map.of("status", "READY", "revision", revision));
+    }
+
+    /**
+     * A store that refuses writes (a full disk) but answers reads leaves the service ready: advice
+     * and reads still work, and taking it out of rotation would stop them too. The probe says so
+     * in {@code writes}, until a write succeeds again.
+     */
+    static Map<String, String> withWriteFailure(Probe p, java.util.Optional<HistoryStore.WriteFailure> failure) {
+        if (failure.isEmpty()) {
+            return p.body();
+        }
+        Map<String, String> body = new java.util.LinkedHashMap<>(p.body());
+        // when, not the database's words: the probe is open to anyone, and the log has the details
+        body.put("writes", "failing: the store refused the last snapshot write, at " + failure.get().at() + "; see the log");
+        return body;
     }
 
     private static String stuck(Duration longest) {

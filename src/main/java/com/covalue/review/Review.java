@@ -6,6 +6,7 @@ import com.covalue.model.Level;
 import com.covalue.model.Owner;
 import com.covalue.model.ErrorResponse;
 import com.covalue.model.Verdict;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,6 +39,19 @@ public record Review(
             int notDue,
             Map<Verdict, Integer> verdicts,
             Gate gate) {
+
+        /**
+         * What {@code covalue review} exits with for this outcome: 0 the gate passed, 1 it failed, 2
+         * snapshots were given and not one could be read (a broken export must not pass as "nothing
+         * due"). HTTP answers carry it too, so a pipeline calling the service gates the same way.
+         */
+        @JsonIgnore
+        public int exitCode() {
+            if (invalid > 0 && invalid == snapshotsGiven) {
+                return 2;
+            }
+            return gate.passed() ? 0 : 1;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.covalue.model.Advice;
 import com.covalue.model.Snapshot;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class HistoryStore implements AutoCloseable {
     private final SnapshotWriter writer;
     private final AccountStore accounts;
     private final AssessmentStore assessments;
+    private volatile WriteFailure lastWriteFailure;
 
     private HistoryStore(Database db, StoreSettings settings, Clock clock) {
         this.db = db;
@@ -82,7 +84,26 @@ public final class HistoryStore implements AutoCloseable {
      * @throws SnapshotExistsException when that day is already stored and {@code replace} is false
      */
     public Saved save(Snapshot snapshot, String snapshotJson, boolean replace, Function<Snapshot, Advice> advise) {
-        return writer.save(snapshot, snapshotJson, replace, advise);
+        try {
+            Saved saved = writer.save(snapshot, snapshotJson, replace, advise);
+            lastWriteFailure = null;
+            return saved;
+        } catch (StoreException e) {
+            lastWriteFailure = new WriteFailure(clock.instant(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The database refused a snapshot (a full disk, say): when, and what it said. */
+    public record WriteFailure(java.time.Instant at, String message) {
+    }
+
+    /**
+     * The last snapshot write that failed, until a later one succeeds: a store can go on answering
+     * reads while it refuses writes, and the readiness probe says so.
+     */
+    public Optional<WriteFailure> lastWriteFailure() {
+        return Optional.ofNullable(lastWriteFailure);
     }
 
     /** What {@link #save} stored, and whether it replaced a snapshot of the same day. */
@@ -148,10 +169,28 @@ public final class HistoryStore implements AutoCloseable {
     public record StoredJson(String relationshipId, LocalDate assessedOn, String json) {
     }
 
-    /** Every stored snapshot of every relationship as received, by relationship id then day (for the renewal review). */
+    /**
+     * Every stored snapshot of every relationship as received, by relationship id then day (for the
+     * renewal review). Read {@link #MAX_PAGE} relationships at a time, each page its own short
+     * query, so a large store is never one long read holding the database.
+     */
     public List<StoredJson> allSnapshotJson() {
-        return db.read(c -> Sql.list(c, "SELECT relationship_id, assessed_on, body FROM snapshot ORDER BY relationship_id, assessed_on",
-                Rows::storedJson));
+        List<StoredJson> all = new ArrayList<>();
+        String after = "";
+        while (true) {
+            String from = after;
+            List<String> ids = db.read(c -> Sql.list(c, "SELECT id FROM relationship WHERE id > ? ORDER BY id LIMIT ?",
+                    rs -> rs.getString("id"), from, MAX_PAGE));
+            if (ids.isEmpty()) {
+                return all;
+            }
+            String first = ids.get(0);
+            String last = ids.get(ids.size() - 1);
+            all.addAll(db.read(c -> Sql.list(c, "SELECT relationship_id, assessed_on, body FROM snapshot"
+                    + " WHERE relationship_id >= ? AND relationship_id <= ? ORDER BY relationship_id, assessed_on",
+                    Rows::storedJson, first, last)));
+            after = last;
+        }
     }
 
     /** Deletes a relationship with all its snapshots and advice; false when it was not stored. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,12 +41,7 @@ class ReloadBudgetTest {
 
     @Test
     void a_reload_whose_warm_up_loops_is_refused_and_the_next_good_edit_is_picked_up() throws Exception {
-        Path rules = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = TestSupport.copyRules(dir.resolve("rules"));
         RuleSetCompiler compiler = new RuleSetCompiler(TestSupport.CLOCK);
         // The folder compiles as usual, except that a file named 'loop.marker' makes the compile
         // return the real rules plus the looping rule, unchecked, as a new revision.

@@ -6,7 +6,6 @@ import com.covalue.TestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,14 +15,8 @@ class RuleFolderWatcherTest {
     @TempDir
     Path dir;
 
-    private Path copyRules(String name) throws Exception {
-        Path target = Files.createDirectory(dir.resolve(name));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        return target;
+    private Path copyRules(String name) {
+        return TestSupport.copyRules(dir.resolve(name));
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {

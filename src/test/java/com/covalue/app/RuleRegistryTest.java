@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +19,8 @@ class RuleRegistryTest {
     @TempDir
     Path dir;
 
-    private Path copyRules() throws Exception {
-        Path target = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        return target;
+    private Path copyRules() {
+        return TestSupport.copyRules(dir.resolve("rules"));
     }
 
     private static int ruleLine(Path file, String rule) throws Exception {

@@ -41,12 +41,7 @@ class DiffCommandTest {
                 Files.copy(folder.resolve(ScenarioRunner.SNAPSHOT), portfolio.resolve(folder.getFileName() + ".json"));
             }
         }
-        draft = Files.createDirectory(dir.resolve("draft"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, draft.resolve(f.getFileName()));
-            }
-        }
+        draft = TestSupport.copyRules(dir.resolve("draft"));
         String openness = Files.readString(draft.resolve("openness.drl"));
         assertThat(openness).contains(BILLING_RULE);
         Files.writeString(draft.resolve("openness.drl"), openness.replace(BILLING_RULE,

@@ -27,8 +27,8 @@ class ReviewFromStoreTest {
     @TempDir
     Path data;
 
-    @Test
-    void reviewing_the_store_matches_reviewing_the_same_snapshots_as_files() throws Exception {
+    /** Stores every readable snapshot of the renewal-season portfolio in an embedded store in {@code data}; answers how many. */
+    static int storeSeason(Path data) throws Exception {
         int stored = 0;
         try (HistoryStore store = HistoryStore.open(StoreSettings.embedded(data), TestSupport.CLOCK)) {
             Advisor advisor = new Advisor();
@@ -45,7 +45,12 @@ class ReviewFromStoreTest {
                 stored++;
             }
         }
-        assertThat(stored).isGreaterThan(5);
+        return stored;
+    }
+
+    @Test
+    void reviewing_the_store_matches_reviewing_the_same_snapshots_as_files() throws Exception {
+        assertThat(storeSeason(data)).isGreaterThan(5);
 
         CliTest.Run fromFiles = run("review", SEASON, "--as-of", "2026-11-23", "--format", "json", "--no-progress");
         CliTest.Run fromStore = run("review", "--data", data.toString(), "--as-of", "2026-11-23", "--format", "json", "--no-progress");

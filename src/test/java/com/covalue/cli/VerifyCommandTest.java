@@ -24,12 +24,7 @@ class VerifyCommandTest {
     Path dir;
 
     private Path rulesWith(String file, String text) throws Exception {
-        Path rules = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = TestSupport.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve(file), text);
         return rules;
     }

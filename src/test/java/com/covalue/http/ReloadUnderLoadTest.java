@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +38,7 @@ class ReloadUnderLoadTest {
 
     @Test
     void reloads_good_broken_good_under_load_never_fail_a_request_or_serve_broken_rules() throws Exception {
-        Path rules = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = TestSupport.copyRules(dir.resolve("rules"));
         List<Map.Entry<String, long[]>> activations = new CopyOnWriteArrayList<>(); // revision -> {from, until}
         List<String> rejected = new CopyOnWriteArrayList<>();
         RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, outcome -> {

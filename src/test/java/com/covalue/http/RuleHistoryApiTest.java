@@ -12,7 +12,6 @@ import io.javalin.testtools.JavalinTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +25,7 @@ class RuleHistoryApiTest {
 
     @Test
     void every_reload_is_recorded_with_its_outcome_files_changed_and_errors_newest_first_and_paged() throws Exception {
-        Path rules = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = TestSupport.copyRules(dir.resolve("rules"));
         try (CovalueService service = CovalueService.open(new RuleFolder(rules, "off"),
                 StoreSettings.embedded(Files.createDirectory(dir.resolve("data"))), TestSupport.CLOCK)) {
             service.watchRules(Duration.ofHours(1)); // waits for the first load; edits below are reloaded by hand

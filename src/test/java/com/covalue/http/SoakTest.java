@@ -58,12 +58,7 @@ class SoakTest {
 
     @Test
     void advice_and_health_hold_up_under_slow_uploads_a_review_flood_and_reloads() throws Exception {
-        Path rules = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = TestSupport.copyRules(dir.resolve("rules"));
         List<ReloadOutcome> reloads = new CopyOnWriteArrayList<>();
         RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, reloads::add);
         assertThat(registry.reload("startup").rejected()).isFalse();

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +27,7 @@ class PropertyCheckerTest {
     }
 
     private RuleSet rulesWith(String file, String text) throws Exception {
-        Path rules = Files.createDirectory(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = TestSupport.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve(file), text);
         return new RuleSetCompiler(TestSupport.CLOCK).compile(rules);
     }
