@@ -2,6 +2,7 @@ package com.covalue.advice;
 
 import com.covalue.facts.BelowGoodEnough;
 import com.covalue.facts.Change;
+import com.covalue.facts.FiringLog;
 import com.covalue.facts.PracticeAnswers;
 import com.covalue.facts.HealthScore;
 import com.covalue.facts.OverallHealth;
@@ -45,7 +46,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import org.kie.api.KieBase;
-import org.drools.base.InitialFact;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -94,6 +94,9 @@ public final class Advisor {
 
     /** Rule sets (by knowledge base) that have finished one evaluation, shared by every Advisor. */
     private static final Set<KieBase> WARM = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /** Whether each knowledge base's rules record their own firings (see {@link FiringLog}), by knowledge base. */
+    private static final Map<KieBase, Boolean> RECORDS_FIRINGS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Duration budget;
 
@@ -157,7 +160,7 @@ public final class Advisor {
             checkComparable(previous, snapshot);
         }
         List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
-        Findings findings = new Findings(rules.catalogue());
+        Findings findings = new Findings(rules.catalogue(), options.explain());
         Timeline timeline = Timeline.of(snapshot, options.asOf() == null ? snapshot.assessedOn() : options.asOf());
         Health health = HealthScorer.score(snapshot, rules.priority(), rules.practices());
         List<Recommendation> recommendations;
@@ -168,18 +171,17 @@ public final class Advisor {
         Alarm alarm = new Alarm(session, cold ? budget.plus(COLD_START_ALLOWANCE) : budget);
         try {
             session.setGlobal("advice", findings);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    // a rule that starts with 'not' or 'exists' also matches Drools' internal InitialFact,
-                    // which is no fact of the snapshot and cannot be written as JSON
-                    List<Object> matched = event.getMatch().getObjects();
-                    if (matched.stream().anyMatch(InitialFact.class::isInstance)) {
-                        matched = matched.stream().filter(o -> !(o instanceof InitialFact)).toList();
+            if (recordsFiringsItself(rules.kieBase())) {
+                session.setGlobal(FiringLog.GLOBAL, findings);
+            } else {
+                // rules compiled elsewhere than the rule compiler (some tests): a listener records each firing
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                        findings.fired(event.getMatch().getRule().getName(), event.getMatch().getObjects());
                     }
-                    findings.firing(event.getMatch().getRule().getName(), matched);
-                }
-            });
+                });
+            }
             insertFacts(session, snapshot, timeline, rules.practices(), rules.priority().health());
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
@@ -207,6 +209,15 @@ public final class Advisor {
                 alignment(snapshot), matching.mismatches(), matching.matched(), recommendations, dataGaps(rules, snapshot),
                 renewal, previous == null ? null : Trends.section(previous, snapshot, changes));
         return new Result(advice, Set.copyOf(findings.rulesFired()));
+    }
+
+    /**
+     * True when the rule compiler built these rules: every consequence then starts by telling the
+     * global {@link FiringLog#GLOBAL} that it fired, which the compiler declares in each file.
+     */
+    private static boolean recordsFiringsItself(KieBase kieBase) {
+        return RECORDS_FIRINGS.computeIfAbsent(kieBase, base -> base.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(FiringLog.GLOBAL))));
     }
 
     /**

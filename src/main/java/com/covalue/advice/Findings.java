@@ -1,6 +1,7 @@
 package com.covalue.advice;
 
 import com.covalue.facts.AdviceCollector;
+import com.covalue.facts.FiringLog;
 import com.covalue.model.Verdict;
 import com.covalue.ruleset.Catalogue;
 import java.util.ArrayList;
@@ -10,20 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.drools.base.InitialFact;
 
 /**
  * What the rules said during one evaluation: the {@link AdviceCollector} behind the global
- * {@code advice}, plus what the advisor reads back. One instance per evaluation; not
- * thread-safe, as a Drools session fires on one thread.
+ * {@code advice} and the {@link FiringLog} each consequence first reports to, plus what the
+ * advisor reads back. One instance per evaluation; not thread-safe, as a Drools session fires on
+ * one thread.
  */
-final class Findings implements AdviceCollector {
+final class Findings implements AdviceCollector, FiringLog {
 
     /** Everything the rules said about one recommendation id. */
     static final class Finding {
         double severity;
         final Set<String> reasons = new LinkedHashSet<>();
         final Set<String> rules = new LinkedHashSet<>();
-        /** The first firing of each rule, for {@code explain}. */
+        /** The first firing of each rule, for {@code explain} (only kept when it was asked for). */
         final List<Firing> firings = new ArrayList<>();
         /** Every fact any firing matched (a rule firing once per practice matches one answer each time), for evidence. */
         final List<Object> matched = new ArrayList<>();
@@ -36,6 +39,7 @@ final class Findings implements AdviceCollector {
     }
 
     private final Catalogue catalogue;
+    private final boolean explain;
     private final Map<String, Finding> byId = new LinkedHashMap<>();
     private final Map<Verdict, Set<String>> verdicts = new LinkedHashMap<>();
     private final Set<String> conditions = new LinkedHashSet<>();
@@ -43,12 +47,23 @@ final class Findings implements AdviceCollector {
     private String currentRule;
     private List<Object> currentMatch = List.of();
 
-    Findings(Catalogue catalogue) {
+    /** @param explain whether each rule's first firing is kept for {@code explain} */
+    Findings(Catalogue catalogue, boolean explain) {
         this.catalogue = catalogue;
+        this.explain = explain;
     }
 
-    /** Called before each rule fires, so consequences need not name their own rule. */
-    void firing(String rule, List<Object> matched) {
+    /** Called as each rule fires, before its consequence says anything, so consequences need not name their own rule. */
+    @Override
+    public void fired(String rule, List<Object> matched) {
+        // a rule that starts with 'not' or 'exists' also matches Drools' internal InitialFact,
+        // which is no fact of the snapshot and cannot be written as JSON
+        for (Object o : matched) {
+            if (o instanceof InitialFact) {
+                matched = matched.stream().filter(m -> !(m instanceof InitialFact)).toList();
+                break;
+            }
+        }
         currentRule = rule;
         currentMatch = matched;
         rulesFired.add(rule);
@@ -60,7 +75,7 @@ final class Findings implements AdviceCollector {
         f.severity = Math.max(f.severity, Math.max(0.0, Math.min(1.0, severity)));
         f.reasons.add(reason);
         f.matched.addAll(currentMatch);
-        if (currentRule != null && f.rules.add(currentRule)) {
+        if (currentRule != null && f.rules.add(currentRule) && explain) {
             f.firings.add(new Firing(currentRule, currentMatch));
         }
     }

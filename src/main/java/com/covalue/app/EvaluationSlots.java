@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Lets only as many requests evaluate rules at once as there are cores; the others wait, parked,
- * in arrival order.
+ * Lets only as many requests evaluate rules at once as there are cores; the others wait, parked.
  *
  * <p>Evaluation is pure CPU, so more at once cannot finish sooner: with 32 connections, 32 request
  * threads shared two cores, and a rule reload (one thread) got one thirty-third of the machine, so
@@ -27,7 +26,10 @@ public final class EvaluationSlots {
         if (slots < 1) {
             throw new IllegalArgumentException("slots must be at least 1, got " + slots);
         }
-        this.slots = new Semaphore(slots, true);
+        // Not fair: a fair semaphore hands a freed slot to the longest waiter, and the slot stays
+        // unused until that parked thread is scheduled, while a thread already on a core could
+        // have taken it at once. Unfair, the hand-off costs no idle core.
+        this.slots = new Semaphore(slots, false);
     }
 
     public static EvaluationSlots perCore() {

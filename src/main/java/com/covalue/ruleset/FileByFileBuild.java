@@ -173,7 +173,7 @@ final class FileByFileBuild {
 
     private static Unit compileAlone(ParsedDrl drl) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(drl.text().getBytes(StandardCharsets.UTF_8))
+        builder.add(ResourceFactory.newByteArrayResource(FiringRecording.textToCompile(drl).getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(drl.file()), ResourceType.DRL);
         if (builder.hasErrors()) {
             return null;

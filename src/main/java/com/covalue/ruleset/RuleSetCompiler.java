@@ -207,7 +207,7 @@ public final class RuleSetCompiler {
             byFile.remember(built.get().units());
             return new Build(built.get().kieBase(), serialized, Source.FILE_BY_FILE);
         }
-        KnowledgeBuilder builder = buildTogether(drlFiles, filesWithProblems, problems);
+        KnowledgeBuilder builder = buildTogether(drls, drlFiles, filesWithProblems, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetRejectedException(problems.stream().distinct().toList());
         }
@@ -241,11 +241,12 @@ public final class RuleSetCompiler {
      * Drools' echoes of it ("unable to resolve method using strict-mode", "Unable to Analyse
      * Expression") would only bury it.
      */
-    private static KnowledgeBuilder buildTogether(Map<String, String> drlFiles, Set<String> filesWithProblems,
-            List<Problem> problems) {
+    private static KnowledgeBuilder buildTogether(List<ParsedDrl> drls, Map<String, String> drlFiles,
+            Set<String> filesWithProblems, List<Problem> problems) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        drlFiles.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-                .setSourcePath(file), ResourceType.DRL));
+        // the texts as compiled: each rule records its firing (FiringRecording); line numbers are the author's
+        drls.forEach(drl -> builder.add(ResourceFactory.newByteArrayResource(
+                FiringRecording.textToCompile(drl).getBytes(StandardCharsets.UTF_8)).setSourcePath(drl.file()), ResourceType.DRL));
         List<Problem> drools = builder.getErrors().stream().map(e -> DroolsMessages.translate(e, drlFiles)).toList();
         for (Problem p : drools) {
             // After a syntax error Drools adds "Parser returned a null Package" for the same file: noise.
