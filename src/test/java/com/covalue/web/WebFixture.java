@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.covalue.TestSupport;
 import com.covalue.app.Covalue;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.http.CovalueApp;
 import com.covalue.http.ServiceConfig;
@@ -65,9 +66,8 @@ final class WebFixture implements AutoCloseable {
 
     static synchronized RuleRegistry rules() {
         if (registry == null) {
-            // through the compiled-rules cache (target/test-rule-cache in the tests), as the service does
-            registry = new com.covalue.app.RuleFolder(TestSupport.RULES, null).registry(TestSupport.CLOCK, outcome -> { });
-            assertThat(registry.reload("startup").rejected()).isFalse();
+            // the rules the other tests of this run compiled already: a second build would add tens of seconds
+            registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         }
         return registry;
     }
