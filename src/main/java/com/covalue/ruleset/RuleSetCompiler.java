@@ -42,6 +42,7 @@ public final class RuleSetCompiler {
     private final CompiledRulesCache cache;
     private final FileByFileBuild byFile;
     private final DecisionTables tables = new DecisionTables();
+    private final RuleChecks checks = new RuleChecks();
     /** The last catalogue and priority weights read without a problem, with their text. */
     private volatile Parsed<Catalogue> lastCatalogue;
     private volatile Parsed<PriorityPolicy> lastPriority;
@@ -171,18 +172,15 @@ public final class RuleSetCompiler {
     }
 
     /** Every rule of every file, by name, after the checks Drools does not make; a name used twice is a problem. */
-    private static Map<String, RuleInfo> checkedRules(List<ParsedDrl> drls, Catalogue catalogue, KnownNames names,
+    private Map<String, RuleInfo> checkedRules(List<ParsedDrl> drls, Catalogue catalogue, KnownNames names,
             DecisionTables tables, List<Problem> problems) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        RuleTextChecker checker = new RuleTextChecker(catalogue, names, problems);
-        for (ParsedDrl drl : drls) {
-            for (RuleInfo checked : checker.check(drl)) {
-                RuleInfo rule = tables.located(checked); // a table's rule is at its row
-                RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
-                if (earlier != null) {
-                    problems.add(Problem.atLine(checked.file(), checked.line(), "rule name \"" + rule.name()
-                            + "\" is already used at " + earlier.location() + "; every rule needs its own name"));
-                }
+        for (RuleInfo checked : checks.check(drls, catalogue, names, problems)) {
+            RuleInfo rule = tables.located(checked); // a table's rule is at its row
+            RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
+            if (earlier != null) {
+                problems.add(Problem.atLine(checked.file(), checked.line(), "rule name \"" + rule.name()
+                        + "\" is already used at " + earlier.location() + "; every rule needs its own name"));
             }
         }
         return rules;
@@ -220,6 +218,11 @@ public final class RuleSetCompiler {
     /** How the last rule set returned was obtained; null before the first. */
     public Source lastSource() {
         return lastSource;
+    }
+
+    /** How many rule files the last compile ran the rule checks on (the others were unchanged). */
+    int filesCheckedLastTime() {
+        return checks.filesCheckedLastTime();
     }
 
     /** How many rule files the last file-by-file build compiled (the others were reused). */
