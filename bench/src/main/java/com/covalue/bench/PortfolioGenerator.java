@@ -11,8 +11,8 @@ import java.util.Random;
 
 /**
  * Writes a portfolio of N snapshots for the review benchmark, as one JSON Lines file in the given
- * folder: the example snapshot with its own id, perceptions and renewal date for each relationship
- * (seeded, so every run reviews the same portfolio).
+ * folder: the example snapshot (contract version 1 or 2) with its own id, ratings and renewal date
+ * for each relationship (seeded, so every run reviews the same portfolio).
  *
  * <p>Usage: PortfolioGenerator EXAMPLE_JSON OUT_DIR N
  */
@@ -34,7 +34,9 @@ public final class PortfolioGenerator {
                 rel.put("name", "Generated relationship " + i);
                 rel.put("renewalDate", assessed.plusDays(30 + random.nextInt(400)).toString());
                 for (String side : new String[] {"client", "supplier"}) {
-                    ObjectNode p = (ObjectNode) s.get("perceptions").get(side);
+                    // version 1 rates in perceptions.<side>, version 2 in views.<side>.ratings
+                    ObjectNode p = (ObjectNode) (s.has("perceptions") ? s.get("perceptions").get(side)
+                            : s.get("views").get(side).get("ratings"));
                     for (String f : FACTORS) {
                         p.put(f, 1 + random.nextInt(5));
                     }

@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The rule bases benchmarks run on: the project's real rules/, and synthetic bases of exactly N
- * rules made by repeating the real rules under new names (same conditions, so they also fire).
+ * The rule bases benchmarks run on: the project's real rules/; "empty", the same folder with no
+ * rule at all (the limit: everything an evaluation does besides the rules); "trust-subset", the
+ * seven rules {@link TrustSubset} also writes in plain Java; and synthetic bases of exactly N rules
+ * made by repeating the real rules under new names (same conditions, so they also fire).
  */
 final class RuleBases {
 
@@ -25,25 +28,70 @@ final class RuleBases {
         return Path.of(System.getProperty("covalue.root", ".")).toAbsolutePath().normalize();
     }
 
-    /** "real" or "synthetic-N". */
+    static final String EMPTY = "empty";
+    static final String TRUST_SUBSET = "trust-subset";
+
+    /** "real", "empty", "trust-subset" or "synthetic-N". */
     static Path folder(String name) {
         Path real = root().resolve("rules");
-        if (name.equals("real")) {
-            return real;
+        return switch (name) {
+            case "real" -> real;
+            case EMPTY -> withOnly(real, Set.of());
+            case TRUST_SUBSET -> withOnly(real, TrustSubset.RULES);
+            default -> synthetic(real, Integer.parseInt(name.substring("synthetic-".length())));
+        };
+    }
+
+    /**
+     * A copy of the rules folder's catalogue, priorities and practice list with only the named
+     * rules (of any file), in one file that keeps trust.drl's package, imports and global.
+     */
+    static Path withOnly(Path real, Set<String> names) {
+        try {
+            Path dir = Files.createTempDirectory("covalue-rules-only-" + names.size() + "-");
+            copyYaml(real, dir);
+            String trust = Files.readString(real.resolve("trust.drl"));
+            Matcher first = RULE.matcher(trust);
+            StringBuilder out = new StringBuilder(trust.substring(0, first.find() ? first.start() : trust.length()));
+            Set<String> found = new java.util.TreeSet<>();
+            for (Path drl : drlFiles(real)) {
+                Matcher m = RULE.matcher(Files.readString(drl));
+                while (m.find()) {
+                    if (names.contains(m.group(1))) {
+                        out.append(m.group()).append("\n\n");
+                        found.add(m.group(1));
+                    }
+                }
+            }
+            if (found.size() != names.size()) {
+                throw new IllegalStateException("rules not found in " + real + ": " + new java.util.TreeSet<>(names).stream()
+                        .filter(n -> !found.contains(n)).toList());
+            }
+            Files.writeString(dir.resolve("only.drl"), out.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return synthetic(real, Integer.parseInt(name.substring("synthetic-".length())));
+    }
+
+    private static void copyYaml(Path real, Path dir) throws IOException {
+        for (Path yaml : Files.list(real).filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            Files.copy(yaml, dir.resolve(yaml.getFileName()));
+        }
+    }
+
+    private static List<Path> drlFiles(Path real) throws IOException {
+        try (Stream<Path> s = Files.list(real)) {
+            return s.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+        }
     }
 
     /** A folder with exactly {@code count} rules, cycling through the real ones. */
     static Path synthetic(Path real, int count) {
         try {
             Path dir = Files.createTempDirectory("covalue-rules-" + count + "-");
-            Files.copy(real.resolve("catalogue.yaml"), dir.resolve("catalogue.yaml"));
-            Files.copy(real.resolve("priority.yaml"), dir.resolve("priority.yaml"));
-            List<Path> drls;
-            try (Stream<Path> s = Files.list(real)) {
-                drls = s.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
-            }
+            copyYaml(real, dir);
+            List<Path> drls = drlFiles(real);
             int made = 0;
             for (int copy = 1; made < count; copy++) {
                 for (Path drl : drls) {
