@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The web app's users and their API tokens, in the history store's database. Thread-safe. */
 public final class AccountStore {
@@ -57,6 +59,23 @@ public final class AccountStore {
         db.run("cannot add an API token for " + user, c -> Sql.update(c,
                 "INSERT INTO api_token (token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
                 tokenHash, user, label, clock.instant()));
+    }
+
+    /** Removes a user; their API tokens go with them (the table's foreign key cascades). False when there was none. */
+    public boolean remove(String name) {
+        return db.run("cannot remove user " + name, c -> Sql.update(c, "DELETE FROM app_user WHERE name = ?", name) > 0);
+    }
+
+    /** Removes every API token of a user; how many there were. */
+    public int removeTokens(String user) {
+        return db.run("cannot revoke the API tokens of " + user, c -> Sql.update(c, "DELETE FROM api_token WHERE user_name = ?", user));
+    }
+
+    /** How many API tokens each user has (users without any are left out). */
+    public Map<String, Integer> tokenCounts() {
+        return db.read(c -> Sql.list(c, "SELECT user_name, COUNT(*) AS n FROM api_token GROUP BY user_name",
+                rs -> Map.entry(rs.getString("user_name"), rs.getInt("n"))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The user an API token (by its hash) acts as. */

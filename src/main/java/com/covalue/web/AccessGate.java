@@ -114,7 +114,13 @@ public final class AccessGate {
         }
         String cookie = ctx.cookie(COOKIE);
         sessions.find(cookie).ifPresent(session -> {
-            ctx.attribute(Signed.USER, session.user());
+            // the user as stored now: a removed user's sessions end at once, a changed role applies at once
+            Optional<User> now = accounts == null ? Optional.of(session.user()) : accounts.current(session.user().name());
+            if (now.isEmpty()) {
+                sessions.end(session);
+                return;
+            }
+            ctx.attribute(Signed.USER, now.get());
             ctx.attribute(Signed.SESSION, session);
         });
     }
