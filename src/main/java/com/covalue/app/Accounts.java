@@ -7,6 +7,7 @@ import com.covalue.model.Problem;
 import com.covalue.model.Role;
 import com.covalue.store.AccountStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,29 @@ public final class Accounts {
 
     private static CovalueException unknown(String name) {
         return new CovalueException(ErrorCode.NOT_FOUND, "There is no user called " + name + ".");
+    }
+
+    /** A browser session as kept: its user (as stored now, so with their current role), CSRF token and end. */
+    public record KeptSession(String key, User user, String csrf, Instant expiresAt) {
+    }
+
+    /** Keeps a new browser session under {@code key}, the hash of its id (the id itself is never stored). */
+    public void keepSession(String key, User user, String csrf, Instant expiresAt) {
+        store.addSession(key, user.name(), csrf, expiresAt);
+    }
+
+    /** The session kept under {@code key}; empty when unknown, or its user was removed (removing cascades). */
+    public Optional<KeptSession> keptSession(String key) {
+        return store.session(key).map(s -> new KeptSession(s.idHash(), new User(s.user().name(), s.user().role()), s.csrf(),
+                s.expiresAt()));
+    }
+
+    public void forgetSession(String key) {
+        store.removeSession(key);
+    }
+
+    public void forgetSessionsEndedBefore(Instant now) {
+        store.removeSessionsEndedBefore(now);
     }
 
     /** A new API token acting as {@code user}; only its hash is kept, so this is the one time it is seen. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The web app's users and their API tokens, in the history store's database. Thread-safe. */
+/** The web app's users, their API tokens and their browser sessions, in the history store's database. Thread-safe. */
 public final class AccountStore {
 
     /** A stored user: name, role and bcrypt password hash. */
@@ -82,6 +82,32 @@ public final class AccountStore {
     public Optional<StoredUser> userByToken(String tokenHash) {
         return db.read(c -> Sql.first(c, "SELECT u.name, u.role, u.password_hash, u.created_at FROM api_token t"
                 + " JOIN app_user u ON u.name = t.user_name WHERE t.token_hash = ?", AccountStore::user, tokenHash));
+    }
+
+    /** A browser session, by the hash of its id, with its user as stored now. */
+    public record StoredSession(String idHash, StoredUser user, String csrf, Instant expiresAt) {
+    }
+
+    public void addSession(String idHash, String user, String csrf, Instant expiresAt) {
+        db.run("cannot keep the session of " + user, c -> Sql.update(c,
+                "INSERT INTO web_session (id_hash, user_name, csrf, expires_at) VALUES (?, ?, ?, ?)", idHash, user, csrf, expiresAt));
+    }
+
+    /** The session with this id hash, expired or not; empty when unknown or its user was removed. */
+    public Optional<StoredSession> session(String idHash) {
+        return db.read(c -> Sql.first(c, "SELECT s.id_hash, s.csrf, s.expires_at, u.name, u.role, u.password_hash, u.created_at"
+                + " FROM web_session s JOIN app_user u ON u.name = s.user_name WHERE s.id_hash = ?",
+                rs -> new StoredSession(rs.getString("id_hash"), user(rs), rs.getString("csrf"), rs.getTimestamp("expires_at").toInstant()),
+                idHash));
+    }
+
+    public void removeSession(String idHash) {
+        db.run("cannot end the session", c -> Sql.update(c, "DELETE FROM web_session WHERE id_hash = ?", idHash));
+    }
+
+    /** Forgets the sessions that ended before {@code now}; how many. */
+    public int removeSessionsEndedBefore(Instant now) {
+        return db.run("cannot forget ended sessions", c -> Sql.update(c, "DELETE FROM web_session WHERE expires_at <= ?", now));
     }
 
     private static StoredUser user(java.sql.ResultSet rs) throws SQLException {

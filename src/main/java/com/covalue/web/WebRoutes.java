@@ -26,7 +26,7 @@ public final class WebRoutes {
      */
     public static void register(RoutesConfig routes, Covalue covalue, RuleRegistry registry, String adminToken, String writeToken,
             WebConfig config, Clock clock) {
-        Sessions sessions = new Sessions(clock, config.sessionLifetime());
+        Sessions sessions = new Sessions(clock, config.sessionLifetime(), covalue.accounts());
         routes.beforeMatched(new AccessGate(sessions, covalue.accounts(), adminToken, writeToken, config)::handle);
         byte[] css = resource("/web/app.css");
         routes.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600").result(css));

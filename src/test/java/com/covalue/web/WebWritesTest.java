@@ -2,6 +2,7 @@ package com.covalue.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.covalue.app.Secrets;
 import com.covalue.app.User;
 import com.covalue.model.Json;
 import com.covalue.model.Role;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the web app's forms change: each answers with a redirect (so a refresh never posts twice),
  * a secret they make (a respondent link, a token, a password) is shown once on the page after the
  * redirect and never put in an address; a lead issues a fresh link for one side; an admin removes
- * users and revokes tokens, which stop working at once; failed sign-ins are slowed down.
+ * users and revokes tokens, which stop working at once; failed sign-ins are slowed down; sessions
+ * survive a restart.
  */
 class WebWritesTest {
 
@@ -156,6 +158,32 @@ class WebWritesTest {
 
             f.clock.advance(java.time.Duration.ofSeconds(31));
             assertThat(signIn(guesser, "lee", WebFixture.PASSWORD).status()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void a_session_survives_a_restart_of_the_service_kept_only_as_a_hash_until_it_ends() {
+        Map<String, String> cookies;
+        try (WebFixture f = new WebFixture(data, WebConfig.closed())) {
+            Client lee = f.client();
+            lee.signIn("lee");
+            cookies = Map.copyOf(lee.cookies);
+            String id = cookies.get(AccessGate.COOKIE);
+            assertThat(f.store.accounts().session(id)).as("the id itself is not stored").isEmpty();
+            assertThat(f.store.accounts().session(Secrets.hash(id))).isPresent();
+            Client vic = f.client();
+            vic.signIn("vic");
+            assertThat(vic.form("/signout", Map.of("_csrf", vic.csrf())).status()).isEqualTo(302);
+            assertThat(f.store.accounts().session(Secrets.hash(id))).isPresent();
+        }
+        try (WebFixture restarted = new WebFixture(data, WebConfig.closed(), false)) {
+            Client lee = restarted.client();
+            lee.cookies.putAll(cookies);
+            assertThat(lee.get("/").status()).as("still signed in after the restart").isEqualTo(200);
+            Reply token = lee.form("/account/tokens", Map.of("_csrf", lee.csrf(), "label", "after restart"));
+            assertThat(token.status()).as("with the same CSRF token").isEqualTo(303);
+            restarted.clock.advance(WebConfig.DEFAULT_SESSION);
+            assertThat(lee.get("/").status()).as("until the session's end").isEqualTo(302);
         }
     }
 
