@@ -7,7 +7,9 @@ import com.covalue.model.Problem;
 import com.covalue.model.Role;
 import com.covalue.store.AccountStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -86,6 +88,67 @@ public final class Accounts {
         String password = generate ? Secrets.newPassword() : givenPassword;
         add("admin", Role.ADMIN, password);
         return generate ? Optional.of(password) : Optional.empty();
+    }
+
+    /** The user of this name as stored now (their current role), or empty when they were removed. */
+    public Optional<User> current(String name) {
+        return store.user(name).map(u -> new User(u.name(), u.role()));
+    }
+
+    /**
+     * Removes a user: their API tokens stop working at once, and so do their browser sessions
+     * (which look the user up on every request). The last admin cannot be removed, so that someone
+     * can still manage users.
+     *
+     * @throws CovalueException {@code not_found} for an unknown name, {@code forbidden} for the last admin
+     */
+    public User remove(String name) {
+        User user = current(name == null ? "" : name).orElseThrow(() -> unknown(name));
+        if (user.role() == Role.ADMIN && users().stream().filter(u -> u.role() == Role.ADMIN).count() == 1) {
+            throw new CovalueException(ErrorCode.FORBIDDEN, name + " is the only admin; add another admin before removing them.");
+        }
+        if (!store.remove(name)) {
+            throw unknown(name);
+        }
+        return user;
+    }
+
+    /** Revokes every API token of a user at once; how many there were. @throws CovalueException {@code not_found} */
+    public int revokeTokens(String name) {
+        current(name == null ? "" : name).orElseThrow(() -> unknown(name));
+        return store.removeTokens(name);
+    }
+
+    /** How many API tokens each user has; users without tokens are left out. */
+    public Map<String, Integer> tokenCounts() {
+        return store.tokenCounts();
+    }
+
+    private static CovalueException unknown(String name) {
+        return new CovalueException(ErrorCode.NOT_FOUND, "There is no user called " + name + ".");
+    }
+
+    /** A browser session as kept: its user (as stored now, so with their current role), CSRF token and end. */
+    public record KeptSession(String key, User user, String csrf, Instant expiresAt) {
+    }
+
+    /** Keeps a new browser session under {@code key}, the hash of its id (the id itself is never stored). */
+    public void keepSession(String key, User user, String csrf, Instant expiresAt) {
+        store.addSession(key, user.name(), csrf, expiresAt);
+    }
+
+    /** The session kept under {@code key}; empty when unknown, or its user was removed (removing cascades). */
+    public Optional<KeptSession> keptSession(String key) {
+        return store.session(key).map(s -> new KeptSession(s.idHash(), new User(s.user().name(), s.user().role()), s.csrf(),
+                s.expiresAt()));
+    }
+
+    public void forgetSession(String key) {
+        store.removeSession(key);
+    }
+
+    public void forgetSessionsEndedBefore(Instant now) {
+        store.removeSessionsEndedBefore(now);
     }
 
     /** A new API token acting as {@code user}; only its hash is kept, so this is the one time it is seen. */

@@ -62,6 +62,10 @@ public final class Assessments {
     public record Opened(Assessment assessment, Map<Side, String> linkTokens) {
     }
 
+    /** A side's new link: its token, seen only now, and when it expires. */
+    public record Reissued(String token, Instant expiresAt) {
+    }
+
     /**
      * One side's answers, in the shape of a snapshot's view: its respondent's role, its 1-5 rating
      * per factor (by key) and its answer per practice id; anything left out is "don't know".
@@ -188,6 +192,23 @@ public final class Assessments {
             throw closed(a.id());
         }
         store.revoke(assessmentId, side);
+    }
+
+    /**
+     * Issues a fresh link for one side: the side's earlier link stops working at once, and the new
+     * one opens with the answers saved so far. Like the first links, its token is seen only now.
+     *
+     * @throws CovalueException {@code not_found} for an unknown assessment, {@code forbidden} once it is closed
+     */
+    public Reissued reissue(String assessmentId, Side side, Duration linkLifetime) {
+        Assessment a = assessment(assessmentId);
+        if (a.closed()) {
+            throw closed(a.id());
+        }
+        String token = Secrets.newToken();
+        Instant expires = clock.instant().plus(linkLifetime);
+        store.reissue(assessmentId, new AssessmentStore.NewLink(Secrets.hash(token), side, expires));
+        return new Reissued(token, expires);
     }
 
     /**
@@ -323,7 +344,10 @@ public final class Assessments {
 
     private Assessment view(StoredAssessment a) {
         Instant now = clock.instant();
-        List<LinkState> links = store.links(a.id()).stream()
+        // each side's current link: the ones a reissue replaced are history
+        Map<Side, StoredLink> current = new LinkedHashMap<>();
+        store.links(a.id()).stream().sorted(AssessmentStore.CURRENT_FIRST).forEach(l -> current.putIfAbsent(l.side(), l));
+        List<LinkState> links = current.values().stream().sorted(java.util.Comparator.comparing(StoredLink::side))
                 .map(l -> new LinkState(l.side(), l.expiresAt(), !now.isBefore(l.expiresAt()), l.revoked(), l.savedAt(), l.submittedAt()))
                 .toList();
         return new Assessment(a.id(), a.relationshipId(), a.assessedOn(), a.createdBy(), a.createdAt(), a.closedAt(), links,

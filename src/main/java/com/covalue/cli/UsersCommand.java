@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code covalue users}: the web app's users, in the history store (the embedded one only while the service is stopped). */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Add and list the web app's users.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Add, list and remove the web app's users, and revoke their API tokens.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Remove.class, UsersCommand.RevokeTokens.class})
 final class UsersCommand implements Runnable {
 
     @Spec
@@ -144,6 +144,64 @@ final class UsersCommand implements Runnable {
                 spec.commandLine().getErr().println("covalue: " + e.getMessage());
                 return Main.BAD_INPUT;
             }
+        }
+    }
+
+    /** {@code covalue users remove NAME}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Remove a user. Their API tokens go with them, and a running service ends their",
+                    "browser sessions on their next request. The last admin cannot be removed."})
+    static final class Remove implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The user to remove.")
+        String name;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Override
+        public Integer call() {
+            return withAccounts(spec, storeOptions, accounts -> {
+                User removed = accounts.remove(name);
+                return "removed " + removed.name() + " (" + removed.role().name().toLowerCase(Locale.ROOT) + ")";
+            });
+        }
+    }
+
+    /** {@code covalue users revoke-tokens NAME}. */
+    @Command(name = "revoke-tokens", mixinStandardHelpOptions = true,
+            description = "Revoke every API token of a user; they stop working at once. The user can still sign in.")
+    static final class RevokeTokens implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The user whose tokens to revoke.")
+        String name;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Override
+        public Integer call() {
+            return withAccounts(spec, storeOptions, accounts -> {
+                int n = accounts.revokeTokens(name);
+                return "revoked " + n + " API token" + (n == 1 ? "" : "s") + " of " + name;
+            });
+        }
+    }
+
+    /** Runs one change on the accounts of the store and prints what it says, or the refusal. */
+    private static int withAccounts(CommandSpec spec, StoreOptions storeOptions, java.util.function.Function<Accounts, String> change) {
+        try (HistoryStore store = HistoryStore.open(storeOptions.settings(), Clock.systemUTC())) {
+            spec.commandLine().getOut().println(change.apply(new Accounts(store.accounts())));
+            return Main.OK;
+        } catch (CovalueException | StoreException e) {
+            spec.commandLine().getErr().println("covalue: " + e.getMessage());
+            return Main.BAD_INPUT;
         }
     }
 }

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The web app's users and their API tokens, in the history store's database. Thread-safe. */
+/** The web app's users, their API tokens and their browser sessions, in the history store's database. Thread-safe. */
 public final class AccountStore {
 
     /** A stored user: name, role and bcrypt password hash. */
@@ -59,10 +61,53 @@ public final class AccountStore {
                 tokenHash, user, label, clock.instant()));
     }
 
+    /** Removes a user; their API tokens go with them (the table's foreign key cascades). False when there was none. */
+    public boolean remove(String name) {
+        return db.run("cannot remove user " + name, c -> Sql.update(c, "DELETE FROM app_user WHERE name = ?", name) > 0);
+    }
+
+    /** Removes every API token of a user; how many there were. */
+    public int removeTokens(String user) {
+        return db.run("cannot revoke the API tokens of " + user, c -> Sql.update(c, "DELETE FROM api_token WHERE user_name = ?", user));
+    }
+
+    /** How many API tokens each user has (users without any are left out). */
+    public Map<String, Integer> tokenCounts() {
+        return db.read(c -> Sql.list(c, "SELECT user_name, COUNT(*) AS n FROM api_token GROUP BY user_name",
+                rs -> Map.entry(rs.getString("user_name"), rs.getInt("n"))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The user an API token (by its hash) acts as. */
     public Optional<StoredUser> userByToken(String tokenHash) {
         return db.read(c -> Sql.first(c, "SELECT u.name, u.role, u.password_hash, u.created_at FROM api_token t"
                 + " JOIN app_user u ON u.name = t.user_name WHERE t.token_hash = ?", AccountStore::user, tokenHash));
+    }
+
+    /** A browser session, by the hash of its id, with its user as stored now. */
+    public record StoredSession(String idHash, StoredUser user, String csrf, Instant expiresAt) {
+    }
+
+    public void addSession(String idHash, String user, String csrf, Instant expiresAt) {
+        db.run("cannot keep the session of " + user, c -> Sql.update(c,
+                "INSERT INTO web_session (id_hash, user_name, csrf, expires_at) VALUES (?, ?, ?, ?)", idHash, user, csrf, expiresAt));
+    }
+
+    /** The session with this id hash, expired or not; empty when unknown or its user was removed. */
+    public Optional<StoredSession> session(String idHash) {
+        return db.read(c -> Sql.first(c, "SELECT s.id_hash, s.csrf, s.expires_at, u.name, u.role, u.password_hash, u.created_at"
+                + " FROM web_session s JOIN app_user u ON u.name = s.user_name WHERE s.id_hash = ?",
+                rs -> new StoredSession(rs.getString("id_hash"), user(rs), rs.getString("csrf"), rs.getTimestamp("expires_at").toInstant()),
+                idHash));
+    }
+
+    public void removeSession(String idHash) {
+        db.run("cannot end the session", c -> Sql.update(c, "DELETE FROM web_session WHERE id_hash = ?", idHash));
+    }
+
+    /** Forgets the sessions that ended before {@code now}; how many. */
+    public int removeSessionsEndedBefore(Instant now) {
+        return db.run("cannot forget ended sessions", c -> Sql.update(c, "DELETE FROM web_session WHERE expires_at <= ?", now));
     }
 
     private static StoredUser user(java.sql.ResultSet rs) throws SQLException {

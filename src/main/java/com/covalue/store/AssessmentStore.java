@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,6 +88,33 @@ public final class AssessmentStore {
         return db.run("cannot revoke the link", c -> Sql.update(c,
                 "UPDATE respondent_link SET revoked = TRUE WHERE assessment_id = ? AND side = ?", assessmentId, side.name()) > 0);
     }
+
+    /**
+     * Replaces one side's link with a new one, in one transaction: every earlier link of that side
+     * is revoked, and the new link starts from the answers of the side's current link (see
+     * {@link #CURRENT_FIRST}), so a respondent who lost the link keeps the draft.
+     */
+    public void reissue(String assessmentId, NewLink link) {
+        db.run("cannot issue a new link", c -> inTransaction(c, () -> {
+            List<StoredLink> earlier = Sql.list(c, "SELECT " + LINK_COLUMNS + " FROM respondent_link WHERE assessment_id = ? AND side = ?",
+                    AssessmentStore::link, assessmentId, link.side().name());
+            StoredLink current = earlier.stream().sorted(CURRENT_FIRST).findFirst().orElse(null);
+            Sql.update(c, "UPDATE respondent_link SET revoked = TRUE WHERE assessment_id = ? AND side = ?", assessmentId,
+                    link.side().name());
+            Sql.update(c, "INSERT INTO respondent_link (token_hash, assessment_id, side, expires_at, revoked, answers, saved_at,"
+                    + " submitted_at) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?)", link.tokenHash(), assessmentId, link.side().name(),
+                    link.expiresAt(), current == null ? null : current.answersJson(), current == null ? null : current.savedAt(),
+                    current == null ? null : current.submittedAt());
+            return null;
+        }));
+    }
+
+    /**
+     * Orders one side's links with its current one first: a link not revoked (there is at most one,
+     * the latest issued), else the one that expires last (issued last).
+     */
+    public static final Comparator<StoredLink> CURRENT_FIRST = Comparator.comparing(StoredLink::revoked)
+            .thenComparing(StoredLink::expiresAt, Comparator.reverseOrder());
 
     /** Marks an assessment closed; false when it was closed already (so two closes cannot both store). */
     public boolean markClosed(String id) {

@@ -113,6 +113,7 @@ public final class AccessGate {
             return; // a script's token, never a cookie: CSRF does not apply
         }
         String cookie = ctx.cookie(COOKIE);
+        // looked up on every request with the user as stored now: a removed user's sessions end at once
         sessions.find(cookie).ifPresent(session -> {
             ctx.attribute(Signed.USER, session.user());
             ctx.attribute(Signed.SESSION, session);

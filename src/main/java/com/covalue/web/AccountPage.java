@@ -7,37 +7,96 @@ import com.covalue.model.CovalueException;
 import com.covalue.model.ErrorCode;
 import com.covalue.model.Role;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The signed-in user's page: API tokens for scripts and, for an admin, the users. Also their JSON API. */
+/**
+ * The signed-in user's page: their API tokens and, for an admin, the users (add, remove, revoke
+ * their tokens). Also their JSON API. Every form answers with a redirect back to the page
+ * (post-redirect-get); a new token or password travels to it in the session, shown once.
+ */
 public final class AccountPage {
 
-    /** The page; {@code newToken} and {@code newPassword} are shown once, right after they were made. */
-    public record AccountView(Pages.Chrome chrome, List<User> users, String newToken, String newUser, String newPassword) {
+    /** The page; {@code made} is what the last form made or did, shown once right after. */
+    public record AccountView(Pages.Chrome chrome, List<UserRow> users, int myTokens, Made made) {
     }
 
-    private final Accounts accounts;
+    /** One user in the admin's table, with how many API tokens they have. */
+    public record UserRow(User user, int tokens) {
+    }
 
-    AccountPage(Accounts accounts) {
+    /**
+     * What a form just did, for the page after its redirect: a new token, a new user's password, or
+     * a plain sentence. Unused parts are null.
+     */
+    public record Made(String token, String newUser, String password, String notice) {
+    }
+
+    private static final String MADE = "account";
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+
+    AccountPage(Accounts accounts, Sessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     void show(Context ctx) {
-        show(ctx, null, null, null);
+        User me = Signed.require(ctx, Role.VIEWER);
+        Made made = sessions.take(Signed.session(ctx), MADE, Made.class).orElse(null);
+        Map<String, Integer> tokens = accounts.tokenCounts();
+        List<UserRow> users = me.may(Role.ADMIN)
+                ? accounts.users().stream().map(u -> new UserRow(u, tokens.getOrDefault(u.name(), 0))).toList()
+                : List.of();
+        Pages.render(ctx, 200, "web/account.jte", new AccountView(Pages.chrome(ctx, "Account", "account"), users,
+                tokens.getOrDefault(me.name(), 0), made));
     }
 
     void newToken(Context ctx) {
         User user = Signed.require(ctx, Role.VIEWER);
-        show(ctx, accounts.newToken(user, ctx.formParam("label")), null, null);
+        done(ctx, new Made(accounts.newToken(user, ctx.formParam("label")), null, null, null));
+    }
+
+    void revokeMyTokens(Context ctx) {
+        User user = Signed.require(ctx, Role.VIEWER);
+        int revoked = accounts.revokeTokens(user.name());
+        done(ctx, new Made(null, null, null, "Revoked your " + tokens(revoked) + "."));
     }
 
     void addUser(Context ctx) {
         Signed.require(ctx, Role.ADMIN);
         String password = Secrets.newPassword();
         User added = accounts.add(ctx.formParam("name"), role(ctx.formParam("role")), password);
-        show(ctx, null, added.name(), password);
+        done(ctx, new Made(null, added.name(), password, null));
+    }
+
+    void removeUser(Context ctx) {
+        Signed.require(ctx, Role.ADMIN);
+        User removed = accounts.remove(ctx.pathParam("name"));
+        done(ctx, new Made(null, null, null, "Removed " + removed.name() + ": their sessions and API tokens no longer work."));
+    }
+
+    void revokeTokens(Context ctx) {
+        Signed.require(ctx, Role.ADMIN);
+        String name = ctx.pathParam("name");
+        int revoked = accounts.revokeTokens(name);
+        done(ctx, new Made(null, null, null, "Revoked " + name + "'s " + tokens(revoked) + "."));
+    }
+
+    /** Back to the page, with what was done held in the session for it to show once (a refresh shows it no more). */
+    private void done(Context ctx, Made made) {
+        Sessions.Session session = Signed.session(ctx);
+        if (session != null) {
+            sessions.flash(session, MADE, made);
+        }
+        ctx.redirect("/account", HttpStatus.SEE_OTHER);
+    }
+
+    private static String tokens(int n) {
+        return n == 1 ? "1 API token" : n + " API tokens";
     }
 
     // ---- API ----
@@ -68,11 +127,15 @@ public final class AccountPage {
                 : Map.of("name", added.name(), "role", added.role()));
     }
 
-    private void show(Context ctx, String token, String newUser, String password) {
-        Signed.require(ctx, Role.VIEWER);
-        List<User> users = Signed.may(ctx, Role.ADMIN) ? accounts.users() : List.of();
-        Pages.render(ctx, 200, "web/account.jte", new AccountView(Pages.chrome(ctx, "Account", "account"), users, token,
-                newUser, password));
+    void apiRemoveUser(Context ctx) {
+        Signed.require(ctx, Role.ADMIN);
+        accounts.remove(ctx.pathParam("name"));
+        ctx.status(204);
+    }
+
+    void apiRevokeTokens(Context ctx) {
+        Signed.require(ctx, Role.ADMIN);
+        JsonBodies.send(ctx, 200, Map.of("revoked", accounts.revokeTokens(ctx.pathParam("name"))));
     }
 
     private static Role role(String name) {

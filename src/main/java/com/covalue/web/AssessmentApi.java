@@ -11,6 +11,7 @@ import com.covalue.store.HistoryStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,16 +35,18 @@ final class AssessmentApi {
         this.config = config;
     }
 
+    /** What reissuing a link may take: how long the new link works, instead of the service's default. */
+    record ReissueRequest(Integer linkDays) {
+    }
+
+    /** One side's new link, shown only in this answer. */
+    record ReissuedBody(String side, String link, Instant expiresAt) {
+    }
+
     void open(Context ctx) {
         User lead = Signed.require(ctx, Role.LEAD);
         OpenRequest request = JsonBodies.read(ctx, OpenRequest.class);
-        Duration lifetime = config.linkLifetime();
-        if (request.linkDays() != null) {
-            if (request.linkDays() < 1 || request.linkDays() > 90) {
-                throw CovalueException.invalidParameter("linkDays", "1 to 90 days");
-            }
-            lifetime = Duration.ofDays(request.linkDays());
-        }
+        Duration lifetime = lifetime(request.linkDays());
         ObjectNode facts = request.facts() == null ? com.covalue.model.Json.MAPPER.createObjectNode() : request.facts();
         Assessments.Opened opened = covalue.assessments().open(lead, request.relationshipId(), request.assessedOn(), facts, lifetime);
         Map<String, String> links = new LinkedHashMap<>();
@@ -65,6 +68,26 @@ final class AssessmentApi {
         HistoryStore.Saved saved = covalue.assessments().close(ctx.pathParam("id"));
         ctx.header("Location", "/api/v1/relationships/" + saved.stored().relationshipId() + "/snapshots/" + saved.stored().assessedOn());
         ctx.status(201).contentType("application/json").result(saved.stored().adviceJson());
+    }
+
+    void reissue(Context ctx) {
+        Signed.require(ctx, Role.LEAD);
+        Side side = AssessmentPages.side(ctx.pathParam("side"));
+        ReissueRequest request = ctx.body().isBlank() ? null : JsonBodies.read(ctx, ReissueRequest.class);
+        Duration lifetime = lifetime(request == null ? null : request.linkDays());
+        Assessments.Reissued link = covalue.assessments().reissue(ctx.pathParam("id"), side, lifetime);
+        JsonBodies.send(ctx, 201, new ReissuedBody(side.key(), AssessmentPages.linkUrl(ctx, link.token()), link.expiresAt()));
+    }
+
+    /** The service's link lifetime, or {@code linkDays} (1 to 90) when given. */
+    private Duration lifetime(Integer linkDays) {
+        if (linkDays == null) {
+            return config.linkLifetime();
+        }
+        if (linkDays < 1 || linkDays > 90) {
+            throw CovalueException.invalidParameter("linkDays", "1 to 90 days");
+        }
+        return Duration.ofDays(linkDays);
     }
 
     void revoke(Context ctx) {

@@ -12,8 +12,10 @@ import com.covalue.store.HistoryStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +44,21 @@ public final class AssessmentPages {
         }
     }
 
-    /** One assessment; {@code links} holds the two respondent links only right after opening (they are kept hashed). */
+    /** One assessment; {@code links} holds new respondent links only on the page shown right after they were made (they are kept hashed). */
     public record AssessmentView(Pages.Chrome chrome, Assessments.Assessment assessment, Map<Side, String> links) {
     }
 
+    /** The flash name under which an assessment's new links wait for its page. */
+    private static final String LINKS = "links:";
+
     private final Covalue covalue;
     private final WebConfig config;
+    private final Sessions sessions;
 
-    AssessmentPages(Covalue covalue, WebConfig config) {
+    AssessmentPages(Covalue covalue, WebConfig config, Sessions sessions) {
         this.covalue = covalue;
         this.config = config;
+        this.sessions = sessions;
     }
 
     void list(Context ctx) {
@@ -88,8 +95,7 @@ public final class AssessmentPages {
             Assessments.Opened opened = covalue.assessments().open(lead, id, date(on), facts, config.linkLifetime());
             Map<Side, String> links = new LinkedHashMap<>();
             opened.linkTokens().forEach((side, token) -> links.put(side, linkUrl(ctx, token)));
-            Pages.render(ctx, 201, "web/assessment.jte", new AssessmentView(Pages.chrome(ctx, "Assessment of " + id, "assessments"),
-                    opened.assessment(), links));
+            showOnce(ctx, opened.assessment(), links);
         } catch (CovalueException e) {
             form(ctx, e.code().status(), id, on, values, null, e.problems(), e.getMessage());
         }
@@ -97,21 +103,48 @@ public final class AssessmentPages {
 
     void show(Context ctx) {
         Assessments.Assessment a = covalue.assessments().assessment(ctx.pathParam("id"));
+        @SuppressWarnings("unchecked")
+        Map<Side, String> links = sessions.take(Signed.session(ctx), LINKS + a.id(), Map.class).orElse(Map.of());
         Pages.render(ctx, 200, "web/assessment.jte", new AssessmentView(Pages.chrome(ctx, "Assessment of " + a.relationshipId(),
-                "assessments"), a, Map.of()));
+                "assessments"), a, links));
+    }
+
+    void reissue(Context ctx) {
+        Signed.require(ctx, Role.LEAD);
+        Side side = side(ctx.pathParam("side"));
+        String id = ctx.pathParam("id");
+        String token = covalue.assessments().reissue(id, side, config.linkLifetime()).token();
+        showOnce(ctx, covalue.assessments().assessment(id), Map.of(side, linkUrl(ctx, token)));
+    }
+
+    /**
+     * After a form made links: they are held in the session for the assessment's page to show once,
+     * and the browser is sent there (post-redirect-get), so that a refresh neither posts the form
+     * again nor shows the links again, and the links never appear in an address. A request without
+     * a session (a script's token) gets the page at once instead.
+     */
+    private void showOnce(Context ctx, Assessments.Assessment a, Map<Side, String> links) {
+        Sessions.Session session = Signed.session(ctx);
+        if (session == null) {
+            Pages.render(ctx, 201, "web/assessment.jte", new AssessmentView(Pages.chrome(ctx, "Assessment of " + a.relationshipId(),
+                    "assessments"), a, links));
+            return;
+        }
+        sessions.flash(session, LINKS + a.id(), new EnumMap<>(links));
+        ctx.redirect("/assessments/" + a.id(), HttpStatus.SEE_OTHER);
     }
 
     void revoke(Context ctx) {
         Signed.require(ctx, Role.LEAD);
         String id = ctx.pathParam("id");
         covalue.assessments().revoke(id, side(ctx.pathParam("side")));
-        ctx.redirect("/assessments/" + id);
+        ctx.redirect("/assessments/" + id, HttpStatus.SEE_OTHER);
     }
 
     void close(Context ctx) {
         Signed.require(ctx, Role.LEAD);
         HistoryStore.Saved saved = covalue.assessments().close(ctx.pathParam("id"));
-        ctx.redirect("/relationships/" + saved.stored().relationshipId() + "#advice");
+        ctx.redirect("/relationships/" + saved.stored().relationshipId() + "#advice", HttpStatus.SEE_OTHER);
     }
 
     private void form(Context ctx, int status, String id, String on, Map<String, String> values, LocalDate previousOn,

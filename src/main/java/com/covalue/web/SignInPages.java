@@ -8,13 +8,15 @@ import com.covalue.model.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Signing in and out. The session cookie is HttpOnly, SameSite=Lax, and Secure whenever the
  * request came over TLS (directly or through a proxy that says so). The sign-in form itself is
  * protected from cross-site posting by a double-submit token: a cookie for /signin only, whose
- * value the form must repeat.
+ * value the form must repeat. Repeated failures are slowed down by a {@link SignInThrottle}: 429
+ * with Retry-After.
  */
 public final class SignInPages {
 
@@ -26,10 +28,12 @@ public final class SignInPages {
 
     private final Accounts accounts;
     private final Sessions sessions;
+    private final SignInThrottle throttle;
 
-    SignInPages(Accounts accounts, Sessions sessions) {
+    SignInPages(Accounts accounts, Sessions sessions, SignInThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     void form(Context ctx) {
@@ -49,11 +53,22 @@ public final class SignInPages {
         if (accounts == null) {
             throw new CovalueException(ErrorCode.NOT_FOUND, "This service runs without a history store, so it has no users.");
         }
-        Optional<User> user = accounts.signIn(ctx.formParam("name"), ctx.formParam("password"));
+        String name = ctx.formParam("name");
+        Optional<Duration> wait = throttle.waitFor(name, ctx.ip());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            ctx.header("Retry-After", String.valueOf(seconds));
+            show(ctx, 429, next, "Too many failed sign-ins. Wait " + (seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes")
+                    + " and try again.");
+            return;
+        }
+        Optional<User> user = accounts.signIn(name, ctx.formParam("password"));
         if (user.isEmpty()) {
+            throttle.failed(name, ctx.ip());
             show(ctx, 401, next, "That name and password do not match a user.");
             return;
         }
+        throttle.succeeded(name, ctx.ip());
         Sessions.Started started = sessions.start(user.get());
         ctx.cookie(cookie(ctx, AccessGate.COOKIE, started.id(), "/", sessions.lifetimeSeconds(), SameSite.LAX));
         ctx.cookie(cookie(ctx, SIGNIN_COOKIE, "", "/signin", 0, SameSite.STRICT));

@@ -26,7 +26,7 @@ public final class WebRoutes {
      */
     public static void register(RoutesConfig routes, Covalue covalue, RuleRegistry registry, String adminToken, String writeToken,
             WebConfig config, Clock clock) {
-        Sessions sessions = new Sessions(clock, config.sessionLifetime());
+        Sessions sessions = new Sessions(clock, config.sessionLifetime(), covalue.accounts());
         routes.beforeMatched(new AccessGate(sessions, covalue.accounts(), adminToken, writeToken, config)::handle);
         byte[] css = resource("/web/app.css");
         routes.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600").result(css));
@@ -36,17 +36,22 @@ public final class WebRoutes {
         if (!covalue.hasHistory()) {
             return; // no store: no users, relationships or assessments
         }
-        SignInPages signIn = new SignInPages(covalue.accounts(), sessions);
+        SignInPages signIn = new SignInPages(covalue.accounts(), sessions, new SignInThrottle(clock));
         routes.get("/signin", Pages.page(signIn::form));
         routes.post("/signin", Pages.page(signIn::signIn));
         routes.post("/signout", Pages.page(signIn::signOut));
 
-        AccountPage account = new AccountPage(covalue.accounts());
+        AccountPage account = new AccountPage(covalue.accounts(), sessions);
         routes.get("/account", Pages.page(account::show));
         routes.post("/account/tokens", Pages.page(account::newToken));
+        routes.post("/account/tokens/revoke", Pages.page(account::revokeMyTokens));
         routes.post("/account/users", Pages.page(account::addUser));
+        routes.post("/account/users/{name}/remove", Pages.page(account::removeUser));
+        routes.post("/account/users/{name}/revoke-tokens", Pages.page(account::revokeTokens));
         routes.post("/api/v1/tokens", account::apiNewToken);
         routes.post("/api/v1/users", account::apiAddUser);
+        routes.delete("/api/v1/users/{name}", account::apiRemoveUser);
+        routes.delete("/api/v1/users/{name}/tokens", account::apiRevokeTokens);
 
         PortfolioPage portfolio = new PortfolioPage(covalue);
         routes.get("/", Pages.page(portfolio::show));
@@ -58,13 +63,14 @@ public final class WebRoutes {
         routes.get("/relationships/{id}/snapshots/{assessedOn}/snapshot.json", Pages.page(relationship::snapshotJson));
         routes.get("/relationships/{id}/snapshots/{assessedOn}/advice.json", Pages.page(relationship::adviceJson));
 
-        AssessmentPages assessments = new AssessmentPages(covalue, config);
+        AssessmentPages assessments = new AssessmentPages(covalue, config, sessions);
         routes.get("/assessments", Pages.page(assessments::list));
         routes.get("/assessments/new", Pages.page(assessments::newForm));
         routes.post("/assessments", Pages.page(assessments::open));
         routes.get("/assessments/{id}", Pages.page(assessments::show));
         routes.post("/assessments/{id}/close", Pages.page(assessments::close));
         routes.post("/assessments/{id}/links/{side}/revoke", Pages.page(assessments::revoke));
+        routes.post("/assessments/{id}/links/{side}/reissue", Pages.page(assessments::reissue));
 
         QuestionnairePage questionnaire = new QuestionnairePage(covalue.assessments());
         routes.get("/r/{token}", Pages.page(questionnaire::show));
@@ -76,6 +82,7 @@ public final class WebRoutes {
         routes.get("/api/v1/assessments/{id}", api::one);
         routes.post("/api/v1/assessments/{id}/close", api::close);
         routes.post("/api/v1/assessments/{id}/links/{side}/revoke", api::revoke);
+        routes.post("/api/v1/assessments/{id}/links/{side}/reissue", api::reissue);
         routes.get("/api/v1/respond/{token}", api::questionnaire);
         routes.put("/api/v1/respond/{token}", api::answer);
     }

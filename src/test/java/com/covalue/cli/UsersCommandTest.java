@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.app.Accounts;
+import com.covalue.app.User;
+import com.covalue.model.Role;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreSettings;
 import java.io.ByteArrayInputStream;
@@ -13,7 +15,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code covalue users add}: a password from standard input or made up, stored only as a hash that signs in. */
+/**
+ * {@code covalue users}: add (a password from standard input or made up, stored only as a hash that
+ * signs in), list, revoke-tokens and remove.
+ */
 class UsersCommandTest {
 
     @TempDir
@@ -31,6 +36,7 @@ class UsersCommandTest {
 
     @Test
     void users_add_reads_the_password_from_standard_input_or_makes_one_up() {
+        String[] tokens;
         CliTest.Run added = runWithInput("a long enough secret\n", "users", "add", "lee", "--role", "lead", "--data", data.toString());
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).contains("added lee (lead)").doesNotContain("a long enough secret");
@@ -55,6 +61,24 @@ class UsersCommandTest {
             assertThat(accounts.signIn("vic", password)).isPresent();
             assertThat(accounts.signIn("lee", "a long enough secreT")).isEmpty();
             assertThat(store.accounts().user("lee").orElseThrow().passwordHash()).startsWith("$2a$12$");
+            tokens = new String[] {accounts.newToken(new User("lee", Role.LEAD), "a"), accounts.newToken(new User("lee", Role.LEAD), "b")};
+        }
+
+        // revoking tokens and removing users, from the command line (the service stopped, or on a shared database)
+        CliTest.Run revoked = CliTest.run("users", "revoke-tokens", "lee", "--data", data.toString());
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(revoked.out()).isEqualTo("revoked 2 API tokens of lee\n");
+        CliTest.Run removed = CliTest.run("users", "remove", "vic", "--data", data.toString());
+        assertThat(removed.out()).isEqualTo("removed vic (viewer)\n");
+        CliTest.Run unknown = CliTest.run("users", "remove", "vic", "--data", data.toString());
+        assertThat(unknown.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(unknown.err()).contains("There is no user called vic.");
+        assertThat(CliTest.run("users", "list", "--data", data.toString()).out()).isEqualTo("lee\tlead\n");
+        try (HistoryStore store = HistoryStore.open(StoreSettings.embedded(data), TestSupport.CLOCK)) {
+            Accounts accounts = new Accounts(store.accounts());
+            assertThat(accounts.byToken(tokens[0])).isEmpty();
+            assertThat(accounts.byToken(tokens[1])).isEmpty();
+            assertThat(accounts.signIn("vic", password)).isEmpty();
         }
     }
 }

@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.Select;
  * A lead signs in, opens an assessment (the facts offered from the previous snapshot), each side
  * answers on its own link (the client on a phone-sized window), the lead closes it and sees the
  * advice and the history chart; a viewer cannot write, a forged form and an expired link are
- * refused. Every page is checked with axe-core (serious or critical violations fail) and
+ * refused; an admin revokes a user's tokens and removes a user. One service and two browsers (a
+ * desktop window and a phone) serve every step. Every page is checked with axe-core (serious or critical violations fail) and
  * screenshotted into target/screenshots.
  *
  * <p>Skipped when Chromium or chromedriver is not installed, unless the environment variable
@@ -120,7 +121,12 @@ class BrowserTest {
                 String clientLink = lead.findElement(By.id("link-client")).getAttribute("value");
                 String supplierLink = lead.findElement(By.id("link-supplier")).getAttribute("value");
                 assertThat(clientLink).startsWith(f.origin + "/r/");
+                assertThat(lead.getCurrentUrl()).as("the form answered with a redirect").matches(".*/assessments/[A-Za-z0-9_-]+")
+                        .doesNotContain("/r/");
                 check(lead, "assessment-links");
+                lead.navigate().refresh();
+                assertThat(lead.findElements(By.id("link-client"))).as("the links are shown once").isEmpty();
+                assertThat(f.covalue.assessments().all()).as("a refresh opens no second assessment").hasSize(1);
 
                 // the client answers on a phone: a draft first, then everything, then sends
                 phone.get(clientLink);
@@ -208,6 +214,21 @@ class BrowserTest {
                         + "document.body.appendChild(f); f.submit();", later.assessment().id());
                 assertThat(lead.findElement(By.cssSelector(".error-message")).getText()).contains("lead role");
                 assertThat(f.covalue.assessments().assessment(later.assessment().id()).closed()).isFalse();
+
+                // an admin revokes the viewer's tokens and removes the lead from the account page
+                f.covalue.accounts().newToken(new User("vic", Role.VIEWER), "report script");
+                lead.get(f.origin + "/account");
+                lead.findElement(By.cssSelector("form.signout button")).click();
+                lead.findElement(By.id("name")).sendKeys("ada");
+                lead.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+                lead.findElement(By.cssSelector("form[action='/signin'] button")).click();
+                lead.get(f.origin + "/account");
+                lead.findElement(By.cssSelector("form[action='/account/users/vic/revoke-tokens'] button")).click();
+                assertThat(lead.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Revoked vic's 1 API token.");
+                lead.findElement(By.cssSelector("form[action='/account/users/lee/remove'] button")).click();
+                assertThat(lead.findElement(By.cssSelector("p.notice")).getText()).startsWith("Removed lee");
+                check(lead, "account-admin");
+                assertThat(f.covalue.accounts().users()).extracting(User::name).containsExactly("ada", "vic");
 
                 // a link that has expired is refused
                 f.clock.advance(Duration.ofDays(2));

@@ -94,8 +94,8 @@ class WebAppTest {
             assertThat(badToken.status()).isEqualTo(403);
             assertThat(f.covalue.assessments().all()).isEmpty();
             Reply good = lead.form("/assessments", Map.of("_csrf", lead.csrf(), "relationshipId", "csrf-test", "assessedOn", "2026-11-20"));
-            assertThat(good.status()).isEqualTo(201);
-            assertThat(good.body()).contains("/r/");
+            assertThat(good.status()).as("answered with a redirect to the assessment's page").isEqualTo(303);
+            assertThat(lead.get(good.header("Location")).body()).contains("/r/");
 
             Reply signedOut = lead.form("/signout", Map.of("_csrf", lead.csrf()));
             assertThat(signedOut.status()).isEqualTo(302);

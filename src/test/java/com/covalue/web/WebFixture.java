@@ -53,12 +53,19 @@ final class WebFixture implements AutoCloseable {
     final String origin;
 
     WebFixture(Path data, WebConfig web) {
+        this(data, web, true);
+    }
+
+    /** @param addUsers false to start again on a store that has its users already (a restart) */
+    WebFixture(Path data, WebConfig web, boolean addUsers) {
         store = HistoryStore.open(StoreSettings.embedded(data), clock);
         ServiceMetrics metrics = new ServiceMetrics();
         covalue = Covalue.service(rules(), TestSupport.reader(), store, clock, metrics);
-        covalue.accounts().add("ada", Role.ADMIN, PASSWORD);
-        covalue.accounts().add("lee", Role.LEAD, PASSWORD);
-        covalue.accounts().add("vic", Role.VIEWER, PASSWORD);
+        if (addUsers) {
+            covalue.accounts().add("ada", Role.ADMIN, PASSWORD);
+            covalue.accounts().add("lee", Role.LEAD, PASSWORD);
+            covalue.accounts().add("vic", Role.VIEWER, PASSWORD);
+        }
         app = CovalueApp.create(covalue, rules(), new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 10, ADMIN_TOKEN), metrics, web)
                 .start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + app.port();
