@@ -65,7 +65,7 @@ class ReloadBudgetTest {
 
             Files.delete(rules.resolve("loop.marker"));
             Files.writeString(rules.resolve("governance.drl"), Files.readString(rules.resolve("governance.drl"))
-                    .replace("\"no jointly written charter of values and behaviours\"", "\"no values charter\""));
+                    .replace("nobody is working at the connection\"", "nobody keeps in touch\""));
             await("the next good edit is loaded", () -> !registry.active().orElseThrow().revision().equals(good)
                     && !registry.lastReload().orElseThrow().rejected());
             RuleSet now = registry.active().orElseThrow();

@@ -40,14 +40,14 @@ class RuleFolderWatcherTest {
 
             Path fresh = copyRules("rules.new");
             Files.writeString(fresh.resolve("governance.drl"), Files.readString(fresh.resolve("governance.drl"))
-                    .replace("\"no jointly written charter of values and behaviours\"", "\"no values charter\""));
+                    .replace("nobody is working at the connection\"", "nobody keeps in touch\""));
             Files.move(fresh, rules);
             await("the swapped-in folder is loaded", () -> !registry.active().orElseThrow().revision().equals(first));
             String second = registry.active().orElseThrow().revision();
 
             // edits inside the new folder are followed too
             Files.writeString(rules.resolve("governance.drl"), Files.readString(rules.resolve("governance.drl"))
-                    .replace("\"no values charter\"", "\"no charter of values\""));
+                    .replace("nobody keeps in touch\"", "nobody stays in touch\""));
             await("an edit in the swapped-in folder is loaded", () -> !registry.active().orElseThrow().revision().equals(second));
         }
     }

@@ -41,18 +41,20 @@ class RuleRegistryTest {
         ReloadOutcome first = registry.reload("startup");
         assertThat(first.outcome()).isEqualTo("loaded");
 
-        // compiles, passes every text check, and throws on any snapshot whose governance is known
-        Files.writeString(rules.resolve("governance.drl"), Files.readString(rules.resolve("governance.drl"))
-                .replace("advice.recommend(\"GOVERNANCE-VALUES-CHARTER\", 0.5, \"no jointly written charter of values and behaviours\");",
-                        "advice.recommend(\"GOVERNANCE-VALUES-CHARTER\", 0.5, \"charter\".substring(20));"));
+        // compiles, passes every text check, and throws on any snapshot without a relationship charter;
+        // the rule is a row of the governance decision table, so the failure is reported at its row
+        Files.writeString(rules.resolve("governance.csv"), Files.readString(rules.resolve("governance.csv"))
+                .replace(",0.5,no jointly written charter of values and behaviours,",
+                        ",\"0.5 + Math.floorMod(1, 0)\",no jointly written charter of values and behaviours,"));
         ReloadOutcome broken = registry.reload("test");
 
         assertThat(broken.rejected()).isTrue();
         assertThat(broken.errors()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("governance.drl");
-            assertThat(p.line()).isEqualTo(ruleLine(rules.resolve("governance.drl"), "There is no relationship values charter"));
+            assertThat(p.file()).isEqualTo("governance.csv");
+            assertThat(p.line()).as("the table's row").isEqualTo(13);
+            assertThat(p.describe()).startsWith("governance.csv row 13: ");
             assertThat(p.message()).contains("\"There is no relationship values charter\"", "bundled sample snapshot",
-                    "IndexOutOfBoundsException");
+                    "ArithmeticException");
         });
         assertThat(registry.active().orElseThrow().revision()).isEqualTo(first.revision());
         assertThat(outcomes).extracting(ReloadOutcome::outcome).containsExactly("loaded", "rejected");

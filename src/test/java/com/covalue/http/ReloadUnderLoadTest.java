@@ -82,8 +82,8 @@ class ReloadUnderLoadTest {
             String original = Files.readString(governance);
 
             Thread.sleep(300);
-            edit(governance, original.replace("\"neither side has written down what success means for it\"",
-                    "\"no written definition of success on either side\""));
+            edit(governance, original.replace("nobody is working at the connection\"",
+                    "nobody keeps in touch\""));
             second = awaitNewRevision(registry, first);
 
             edit(governance, original + "\nrule \"Broken on purpose\"\nwhen\n    Governance( rolesDefined == \nthen\nend\n");

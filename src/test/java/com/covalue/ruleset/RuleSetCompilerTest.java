@@ -312,7 +312,7 @@ class RuleSetCompilerTest {
     void a_missing_or_empty_folder_is_rejected_not_loaded_as_no_rules() throws IOException {
         assertThat(rejected(dir.resolve("nowhere"))).singleElement().satisfies(p -> assertThat(p.message()).contains("does not exist"));
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        assertThat(rejected(empty)).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("no .drl rule files"));
+        assertThat(rejected(empty)).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("no .drl rule files or decision tables"));
     }
 
     @Test
