@@ -29,10 +29,12 @@ class ServeProcessTest {
         try {
             BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String[] signIn = new String[1];
-            Matcher m = CompletableFuture.supplyAsync(() -> {
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<Matcher> started = CompletableFuture.supplyAsync(() -> {
                 try {
                     Matcher listening = null;
                     for (String line; (line = log.readLine()) != null; ) {
+                        seen.add(line);
                         Matcher found = LISTENING.matcher(line);
                         if (found.find()) {
                             listening = found;
@@ -47,8 +49,15 @@ class ServeProcessTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }).get(60, TimeUnit.SECONDS);
-            assertThat(m).as("the start-up log line").isNotNull();
+            });
+            Matcher m;
+            try {
+                m = started.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // say what the process said so far: a slow machine and a process stuck on something differ
+                throw new AssertionError("no start-up line within 60 s; the process said:\n" + String.join("\n", seen), e);
+            }
+            assertThat(m).as("the start-up log line; the process said:\n" + String.join("\n", seen)).isNotNull();
             String origin = "http://127.0.0.1:" + m.group(1);
             assertThat(signIn[0]).as("where to sign in").contains("sign in at " + origin + "/signin");
 
