@@ -8,8 +8,6 @@ import com.covalue.model.Cadence;
 import com.covalue.model.InformationSharing;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.Problem;
-import com.covalue.model.SnapshotField;
-import com.covalue.model.SnapshotFields;
 import com.covalue.validation.Levenshtein;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -149,43 +147,7 @@ final class ConditionCheck {
                 refuse("'" + field.get() + " " + op + " " + right + "' tests a better " + type.getSimpleName() + " without the"
                         + " worse ones, so improving to it would add advice; list every worse value too, e.g. '" + field.get()
                         + " in (" + worstUpTo(type, right) + ")' (promise 2 of rules/README.md)");
-            } else if (single && right != null) {
-                betterSide(field.get(), op, right, type).ifPresent(this::refuse);
             }
-        }
-
-        /**
-         * A yes/no fact or a count of the snapshot tested on its better side, which the contract
-         * defines for each field ({@link SnapshotField#better()}): a practice in place
-         * ({@code == true}), fewer problems ({@code escalationsOpen < 2}), more of a good thing
-         * ({@code blueSkyWorkshopsPerYear >= 1}). Only literal values are judged; a comparison
-         * with another value is left alone, as is a field whose better side the contract leaves open.
-         */
-        private Optional<String> betterSide(String field, String op, String right, Class<?> type) {
-            Optional<SnapshotField> contract = Patterns.sectionOf(factType)
-                    .flatMap(section -> SnapshotFields.byPath(section.prefix() + "." + field));
-            if (contract.isEmpty() || contract.get().better() == SnapshotField.Better.NEITHER) {
-                return Optional.empty();
-            }
-            boolean higher = contract.get().better() == SnapshotField.Better.HIGHER;
-            String written = "'" + field + " " + op + " " + right + "'";
-            if (type == Boolean.class && (right.equals("true") || right.equals("false"))) {
-                boolean good = right.equals("true") == higher; // the value written is the better one
-                boolean matchesGood = op.equals("==") ? good : op.equals("!=") && !good;
-                return matchesGood ? Optional.of(written + " adds advice when the answer is the better one; test for the worse"
-                        + " answer, e.g. '" + field + " == " + !higher + "' (promise 2 of rules/README.md)") : Optional.empty();
-            }
-            if (!(type == Integer.class || type == Double.class || type == Long.class || type == int.class
-                    || type == double.class || type == long.class) || !right.matches("-?\\d+(\\.\\d+)?")) {
-                return Optional.empty();
-            }
-            boolean zero = Double.parseDouble(right) == 0;
-            boolean refused = higher
-                    ? op.equals(">") || op.equals(">=") || (op.equals("==") && !zero) || op.equals("!=")
-                    : op.equals("<") || op.equals("<=") || op.equals("==") || (op.equals("!=") && !zero);
-            return refused ? Optional.of(written + " would add advice when " + field + (higher ? " rises" : " falls")
-                    + ", which is better; test the worse side, e.g. '" + field + (higher ? " < " : " > ") + right
-                    + "' (promise 2 of rules/README.md)") : Optional.empty();
         }
 
         /**

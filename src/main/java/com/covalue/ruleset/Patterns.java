@@ -44,11 +44,6 @@ final class Patterns {
             "Innovation", new Section("innovation", Innovation.class),
             "Context", new Section("context", Context.class));
 
-    /** The section a fact type is, if it is one of the snapshot's sections. */
-    static java.util.Optional<Section> sectionOf(Class<?> type) {
-        return SECTIONS.values().stream().filter(s -> s.type().equals(type)).findFirst();
-    }
-
     /** Facts that exist only when a trend can be seen, so "there is no such fact" also matches unknown history. */
     private static final Set<String> TREND_FACTS = Set.of(
             Change.class.getSimpleName(), PerceptionTrend.class.getSimpleName(), Previous.class.getSimpleName());
