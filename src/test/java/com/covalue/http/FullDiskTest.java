@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.http.HttpApiTest.Reply;
 import com.covalue.store.FullDisk;
@@ -43,7 +44,7 @@ class FullDiskTest {
 
     @Test
     void on_a_full_disk_writes_get_503_and_reads_keep_working() {
-        RuleRegistry registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        RuleRegistry registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
         try (HistoryStore history = HistoryStore.open(FullDisk.store(data), TestSupport.CLOCK)) {
             Javalin app = CovalueApp.create(registry, TestSupport.reader(),

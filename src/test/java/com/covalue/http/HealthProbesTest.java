@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.covalue.TestSupport;
 import com.covalue.app.EvaluationSlots;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreSettings;
@@ -26,7 +27,7 @@ class HealthProbesTest {
 
     @Test
     void ready_turns_503_when_the_store_stops_answering() {
-        RuleRegistry registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        RuleRegistry registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
         HistoryStore store = HistoryStore.open(StoreSettings.embedded(data), TestSupport.CLOCK);
         Javalin app = CovalueApp.create(registry, TestSupport.reader(), new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, null),

@@ -11,6 +11,7 @@ import com.covalue.http.HttpApiTest.Reply;
 import com.covalue.model.Json;
 import com.covalue.review.OpenApiSchemas;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.store.HistoryStore;
 import com.covalue.store.StoreSettings;
@@ -44,7 +45,7 @@ class HistoryApiTest {
 
     @BeforeAll
     static void loadRules() {
-        registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.http.HttpApiTest.Reply;
 import com.covalue.model.Advice;
@@ -33,7 +34,7 @@ class HttpHardeningTest {
 
     @BeforeAll
     static void loadRules() {
-        registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
     }
 

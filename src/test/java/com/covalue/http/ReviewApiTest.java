@@ -7,6 +7,7 @@ import com.covalue.TestSupport;
 import com.covalue.model.Json;
 import com.covalue.review.OpenApiSchemas;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +24,7 @@ class ReviewApiTest {
 
     @BeforeAll
     static void loadRules() {
-        registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.model.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +29,7 @@ class ReviewFloodTest {
 
     @BeforeAll
     static void loadRules() {
-        registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -31,7 +32,7 @@ class SlowClientsTest {
 
     @Test
     void three_hundred_slow_uploads_do_not_starve_health_and_each_gets_a_timeout() throws Exception {
-        RuleRegistry registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        RuleRegistry registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         Javalin app = CovalueApp.create(registry, TestSupport.reader(),
                 new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, null), new ServiceMetrics());
         JavalinTest.test(app, (server, client) -> {

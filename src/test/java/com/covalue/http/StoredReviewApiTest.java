@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.app.RuleRegistry;
+import com.covalue.app.ServingRules;
 import com.covalue.app.ServiceMetrics;
 import com.covalue.model.Json;
 import com.covalue.review.OpenApiSchemas;
@@ -40,7 +41,7 @@ class StoredReviewApiTest {
 
     @BeforeAll
     static void loadRules() {
-        registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, outcome -> { });
+        registry = ServingRules.registry(TestSupport.realRules(), TestSupport.CLOCK);
         assertThat(registry.reload("startup").rejected()).isFalse();
     }
 
