@@ -24,7 +24,7 @@ import com.covalue.model.Advice.Renewal;
 import com.covalue.model.Cadence;
 import com.covalue.model.Factor;
 import com.covalue.model.PracticeAnswer;
-import com.covalue.model.SnapshotFields;
+import com.covalue.model.SnapshotField;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
 import com.covalue.model.CovalueException;
@@ -33,8 +33,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
@@ -52,7 +52,6 @@ import org.kie.api.runtime.KieSession;
 import com.covalue.ruleset.CatalogueEntry;
 import com.covalue.ruleset.RuleInfo;
 import com.covalue.ruleset.Practice;
-import com.covalue.ruleset.PracticeList;
 import com.covalue.ruleset.HealthPolicy;
 import com.covalue.ruleset.RuleSet;
 
@@ -74,12 +73,13 @@ public final class Advisor {
     /** How long one evaluation may take by default before it is halted (see {@link #Advisor(Duration)}). */
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(500);
 
-    /** One daemon thread for every evaluation's alarm: it only calls {@link KieSession#halt()}. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "covalue-evaluation-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One daemon thread for every evaluation's alarm: it only calls {@link KieSession#halt()}. An alarm
+     * cancelled by an evaluation that finished in time leaves the queue at once; kept until its
+     * time, as by default, the queue held every evaluation of the last half second (tens of
+     * thousands) and the watchdog thread woke for each of them.
+     */
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     /**
      * Extra time the first evaluation of a rule set gets: it also pays for Drools compiling the
@@ -162,7 +162,8 @@ public final class Advisor {
         List<Change> changes = previous == null ? List.of() : Trends.changes(previous, snapshot);
         Findings findings = new Findings(rules.catalogue(), options.explain());
         Timeline timeline = Timeline.of(snapshot, options.asOf() == null ? snapshot.assessedOn() : options.asOf());
-        Health health = HealthScorer.score(snapshot, rules.priority(), rules.practices());
+        Readings readings = new Readings(snapshot, rules.practices());
+        Health health = HealthScorer.score(snapshot, readings, rules.priority());
         List<Recommendation> recommendations;
         Renewal renewal = null;
 
@@ -182,19 +183,21 @@ public final class Advisor {
                     }
                 });
             }
-            insertFacts(session, snapshot, timeline, rules.practices(), rules.priority().health());
+            insertFacts(session, snapshot, timeline, readings, rules.priority().health());
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
             }
             fireAll(session, alarm);
-            recommendations = prioritise(rules, findings, timeline, options, snapshot);
+            recommendations = prioritise(rules, findings, timeline, options, readings);
 
             if (snapshot.relationship().renewalDate() != null) {
                 insertRenewalFacts(session, health, recommendations, snapshot, rules.priority().health());
                 fireAll(session, alarm);
                 renewal = renewal(snapshot, timeline, findings, recommendations);
             }
-            WARM.add(rules.kieBase());
+            if (cold) {
+                WARM.add(rules.kieBase()); // once: the set is locked, and every request thread passes here
+            }
         } catch (StackOverflowError | OutOfMemoryError e) {
             // a rule that recurses or allocates without end: this evaluation is refused, the thread lives on
             throw new RulesFailedError(e);
@@ -203,12 +206,22 @@ public final class Advisor {
             session.dispose();
         }
 
-        Matching matching = Matching.of(snapshot, rules.practices());
+        Matching matching = Matching.of(readings);
         Advice advice = new Advice(Advice.VERSION, snapshot.relationship().id(), snapshot.assessedOn(),
                 new Advice.RulesUsed(rules.revision(), rules.ruleCount()), health, Focus.of(recommendations, renewal),
-                alignment(snapshot), matching.mismatches(), matching.matched(), recommendations, dataGaps(rules, snapshot),
+                alignment(snapshot), matching.mismatches(), matching.matched(), recommendations, dataGaps(rules, readings),
                 renewal, previous == null ? null : Trends.section(previous, snapshot, changes));
         return new Result(advice, Set.copyOf(findings.rulesFired()));
+    }
+
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "covalue-evaluation-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     /**
@@ -304,7 +317,7 @@ public final class Advisor {
         }
     }
 
-    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, PracticeList practices,
+    private static void insertFacts(KieSession session, Snapshot s, Timeline timeline, Readings readings,
             HealthPolicy health) {
         session.insert(s.relationship());
         session.insert(timeline);
@@ -316,15 +329,17 @@ public final class Advisor {
         session.insert(s.measurement());
         session.insert(s.innovation());
         session.insert(s.context());
-        for (Practice p : practices.all()) {
-            PracticeAnswer client = s.views().client().answer(p.id());
-            PracticeAnswer supplier = s.views().supplier().answer(p.id());
+        List<Practice> practices = readings.practices();
+        for (int i = 0; i < practices.size(); i++) {
+            Practice p = practices.get(i);
+            PracticeAnswer client = readings.client(i);
+            PracticeAnswer supplier = readings.supplier(i);
             if (client != null || supplier != null) {
                 session.insert(new PracticeAnswers(p.id(), p.factor(), p.kind(), p.statement(), client, supplier));
             }
         }
         health.goodEnough().forEach((field, goodEnough) -> {
-            Cadence value = (Cadence) field.value().apply(s);
+            Cadence value = (Cadence) readings.value(field);
             if (value != null && !value.atLeast(goodEnough)) {
                 session.insert(new BelowGoodEnough(field, value, goodEnough));
             }
@@ -367,12 +382,12 @@ public final class Advisor {
     }
 
     private static List<Recommendation> prioritise(RuleSet rules, Findings findings, Timeline timeline, Options options,
-            Snapshot snapshot) {
+            Readings readings) {
         List<Recommendation> out = new ArrayList<>();
         findings.byId().forEach((id, f) -> {
             CatalogueEntry entry = rules.catalogue().find(id)
                     .orElseThrow(() -> new IllegalStateException("rule recommended unknown id " + id));
-            List<String> evidence = evidence(rules, f, snapshot);
+            List<String> evidence = evidence(rules, f, readings);
             int score = rules.priority().score(entry.factor(), f.severity, corroboration(evidence), timeline.daysToRenewal());
             List<Explanation> explain = !options.explain() ? null : f.firings.stream()
                     .map(firing -> new Explanation(firing.rule(), fileOf(rules, firing.rule()), firing.matched()))
@@ -382,11 +397,15 @@ public final class Advisor {
                     entry.source(), f.practices.isEmpty() ? entry.practices() : List.copyOf(f.practices),
                     evidence, explain));
         });
-        out.sort(Comparator.comparingInt((Recommendation r) -> -r.priority().score())
-                .thenComparing(r -> r.factor().ordinal())
-                .thenComparing(Recommendation::id));
+        out.sort(PRIORITY_ORDER);
         return List.copyOf(out);
     }
+
+    /** Highest score first, then by factor, then by id. */
+    private static final Comparator<Recommendation> PRIORITY_ORDER = Comparator
+            .comparingInt((Recommendation r) -> -r.priority().score())
+            .thenComparingInt(r -> r.factor().ordinal())
+            .thenComparing(Recommendation::id);
 
     /**
      * How many distinct pieces of evidence corroborate a recommendation: its evidence, less the
@@ -394,14 +413,18 @@ public final class Advisor {
      * counts what the snapshot shows, never how many rules an author wrote about the same fact.
      */
     private static int corroboration(List<String> evidence) {
-        return Math.max(1, (int) evidence.stream().filter(path -> !path.startsWith("relationship.")).count());
+        int count = 0;
+        for (String path : evidence) {
+            count += path.startsWith("relationship.") ? 0 : 1;
+        }
+        return Math.max(1, count);
     }
 
     /**
      * The known snapshot facts that the rules behind a recommendation read, and the practice
      * answers their matches rest on, sorted by path.
      */
-    private static List<String> evidence(RuleSet rules, Findings.Finding finding, Snapshot snapshot) {
+    private static List<String> evidence(RuleSet rules, Findings.Finding finding, Readings readings) {
         Set<String> paths = new TreeSet<>();
         for (Object fact : finding.matched) {
             if (fact instanceof PracticeAnswers answers) {
@@ -409,10 +432,10 @@ public final class Advisor {
             }
         }
         for (String name : finding.rules) {
-            RuleInfo info = rules.rules().get(name);
-            if (info != null) {
-                info.asks().forEach(path -> SnapshotFields.byPath(path)
-                        .filter(field -> field.known(snapshot)).ifPresent(field -> paths.add(path)));
+            for (SnapshotField field : rules.fieldsAsked().getOrDefault(name, List.of())) {
+                if (readings.known(field)) {
+                    paths.add(field.path());
+                }
             }
         }
         return List.copyOf(paths);
@@ -448,10 +471,10 @@ public final class Advisor {
         return List.copyOf(out);
     }
 
-    private static List<DataGap> dataGaps(RuleSet rules, Snapshot s) {
+    private static List<DataGap> dataGaps(RuleSet rules, Readings readings) {
         List<DataGap> gaps = new ArrayList<>();
         for (RuleSet.AskedField asked : rules.gapOrder()) {
-            if (!asked.field().known(s)) {
+            if (!readings.known(asked.field())) {
                 gaps.add(new DataGap(asked.field().path(), asked.rules()));
             }
         }

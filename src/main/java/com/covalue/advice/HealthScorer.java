@@ -10,7 +10,6 @@ import com.covalue.model.SnapshotField;
 import com.covalue.model.SnapshotFields;
 import com.covalue.ruleset.HealthPolicy;
 import com.covalue.ruleset.Practice;
-import com.covalue.ruleset.PracticeList;
 import com.covalue.ruleset.PriorityPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,57 +36,65 @@ final class HealthScorer {
     private HealthScorer() {
     }
 
-    static Health score(Snapshot snapshot, PriorityPolicy policy, PracticeList practices) {
+    /** The facts health scores (every contract field of a factor but the ratings, which are its outcome), in contract order. */
+    private static final SnapshotField[] SCORED = SnapshotFields.all().stream()
+            .filter(field -> field.factor() != null && !field.rating())
+            .toArray(SnapshotField[]::new);
+
+    static Health score(Snapshot snapshot, Readings readings, PriorityPolicy policy) {
         HealthPolicy health = policy.health();
-        List<FactorHealth> factors = new ArrayList<>();
+        // each factor's facts, then its practices, summed in that order as they always were
+        int factorCount = Factor.values().length;
+        int[] known = new int[factorCount];
+        int[] total = new int[factorCount];
+        double[] sum = new double[factorCount];
+        int[] scored = new int[factorCount];
+        for (SnapshotField field : SCORED) {
+            int f = field.factor().ordinal();
+            Object value = readings.value(field);
+            Double goodness = value == null ? null : field.goodEnoughFromRules()
+                    ? Double.valueOf(health.goodnessOf(field, (Cadence) value)) : field.goodnessOf(value, snapshot);
+            total[f]++;
+            known[f] += value == null ? 0 : 1;
+            if (goodness != null) {
+                sum[f] += 100 * goodness;
+                scored[f]++;
+            }
+        }
+        List<Practice> practices = readings.practices();
+        for (int i = 0; i < practices.size(); i++) {
+            int f = practices.get(i).factor().ordinal();
+            PracticeAnswer client = readings.client(i);
+            PracticeAnswer supplier = readings.supplier(i);
+            total[f] += 2;
+            known[f] += (client == null ? 0 : 1) + (supplier == null ? 0 : 1);
+            PracticeAnswer counted = client == null ? supplier : supplier == null ? client
+                    : (client.compareTo(supplier) <= 0 ? client : supplier);
+            if (counted != null) {
+                sum[f] += health.answer(counted);
+                scored[f]++;
+            }
+        }
+        List<FactorHealth> factors = new ArrayList<>(factorCount);
         double weighted = 0;
         double weights = 0;
         int knownAll = 0;
         int totalAll = 0;
         for (Factor factor : Factor.values()) {
-            int known = 0;
-            int total = 0;
-            double sum = 0;
-            int scored = 0;
-            for (SnapshotField field : SnapshotFields.of(factor)) {
-                if (field.rating()) {
-                    continue; // ratings are the outcome, below
-                }
-                Object value = field.value().apply(snapshot);
-                Double goodness = value == null ? null : field.goodEnoughFromRules()
-                        ? Double.valueOf(health.goodnessOf(field, (Cadence) value)) : field.goodnessOf(value, snapshot);
-                total++;
-                known += value == null ? 0 : 1;
-                if (goodness != null) {
-                    sum += 100 * goodness;
-                    scored++;
-                }
-            }
-            for (Practice practice : practices.of(factor)) {
-                PracticeAnswer client = snapshot.views().client().answer(practice.id());
-                PracticeAnswer supplier = snapshot.views().supplier().answer(practice.id());
-                total += 2;
-                known += (client == null ? 0 : 1) + (supplier == null ? 0 : 1);
-                PracticeAnswer counted = client == null ? supplier : supplier == null ? client
-                        : (client.compareTo(supplier) <= 0 ? client : supplier);
-                if (counted != null) {
-                    sum += health.answer(counted);
-                    scored++;
-                }
-            }
+            int f = factor.ordinal();
             Integer clientRating = snapshot.views().client().ratings().of(factor);
             Integer supplierRating = snapshot.views().supplier().ratings().of(factor);
             int ratingsKnown = (clientRating == null ? 0 : 1) + (supplierRating == null ? 0 : 1);
             Integer lower = lowerOf(clientRating, supplierRating);
-            Double practicesPart = scored == 0 ? null : sum / scored;
+            Double practicesPart = scored[f] == 0 ? null : sum[f] / scored[f];
             Integer outcome = lower == null ? null : health.outcome(lower);
             Integer score = health.blend(practicesPart, outcome);
-            known += ratingsKnown;
-            total += 2;
-            factors.add(new FactorHealth(factor, score, share(known, total),
+            int factorKnown = known[f] + ratingsKnown;
+            int factorTotal = total[f] + 2;
+            factors.add(new FactorHealth(factor, score, share(factorKnown, factorTotal),
                     practicesPart == null ? null : (int) Math.round(practicesPart), outcome));
-            knownAll += known;
-            totalAll += total;
+            knownAll += factorKnown;
+            totalAll += factorTotal;
             if (score != null) {
                 double w = policy.dominance().get(factor);
                 weighted += w * score;

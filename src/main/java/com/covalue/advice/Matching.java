@@ -2,9 +2,7 @@ package com.covalue.advice;
 
 import com.covalue.model.Advice.Mismatch;
 import com.covalue.model.PracticeAnswer;
-import com.covalue.model.Snapshot;
 import com.covalue.ruleset.Practice;
-import com.covalue.ruleset.PracticeList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +15,20 @@ import java.util.List;
  */
 record Matching(List<Mismatch> mismatches, int matched) {
 
-    static Matching of(Snapshot snapshot, PracticeList practices) {
+    static Matching of(Readings readings) {
         List<Mismatch> mismatches = new ArrayList<>();
         int matched = 0;
-        for (Practice practice : practices.all()) {
-            PracticeAnswer client = snapshot.views().client().answer(practice.id());
-            PracticeAnswer supplier = snapshot.views().supplier().answer(practice.id());
+        List<Practice> practices = readings.practices();
+        for (int i = 0; i < practices.size(); i++) {
+            PracticeAnswer client = readings.client(i);
+            PracticeAnswer supplier = readings.supplier(i);
             if (client == null || supplier == null) {
                 continue;
             }
             if (client == supplier) {
                 matched++;
             } else {
-                mismatches.add(new Mismatch(practice.id(), practice.factor(), client, supplier));
+                mismatches.add(new Mismatch(practices.get(i).id(), practices.get(i).factor(), client, supplier));
             }
         }
         return new Matching(List.copyOf(mismatches), matched);

@@ -2,6 +2,7 @@ package com.covalue.ruleset;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import com.covalue.model.SnapshotField;
  *                 here so that each evaluation's data gaps need not walk every rule)
  * @param gapOrder the same fields, most asked first (then by path): each evaluation's data gaps
  *                 are the unknown ones among them, in this order
+ * @param fieldsAsked for each rule by name, the contract fields among those it reads (its
+ *                 {@link RuleInfo#asks()} looked up once here rather than path by path in each
+ *                 evaluation's evidence)
  */
 public record RuleSet(
         String revision,
@@ -31,7 +35,8 @@ public record RuleSet(
         List<String> files,
         Instant compiledAt,
         Map<String, Integer> askedBy,
-        List<AskedField> gapOrder) {
+        List<AskedField> gapOrder,
+        Map<String, List<SnapshotField>> fieldsAsked) {
 
     /** A snapshot field the rules read, and how many rules read it. */
     public record AskedField(SnapshotField field, int rules) {
@@ -45,11 +50,20 @@ public record RuleSet(
         files = List.copyOf(files);
         askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
         gapOrder = List.copyOf(gapOrder);
+        fieldsAsked = Map.copyOf(fieldsAsked);
     }
 
     public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PracticeList practices, PriorityPolicy priority,
             Map<String, RuleInfo> rules, List<String> files, Instant compiledAt, Map<String, Integer> askedBy) {
-        this(revision, kieBase, catalogue, practices, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy));
+        this(revision, kieBase, catalogue, practices, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy),
+                fieldsAsked(rules));
+    }
+
+    private static Map<String, List<SnapshotField>> fieldsAsked(Map<String, RuleInfo> rules) {
+        Map<String, List<SnapshotField>> out = new HashMap<>();
+        rules.forEach((name, rule) -> out.put(name,
+                rule.asks().stream().flatMap(path -> SnapshotFields.byPath(path).stream()).toList()));
+        return out;
     }
 
     private static List<AskedField> gapOrder(Map<String, Integer> askedBy) {
