@@ -46,9 +46,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
 import com.covalue.ruleset.CatalogueEntry;
 import com.covalue.ruleset.RuleInfo;
 import com.covalue.ruleset.Practice;
@@ -74,7 +79,7 @@ public final class Advisor {
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(500);
 
     /**
-     * One daemon thread for every evaluation's alarm: it only calls {@link KieSession#halt()}. An alarm
+     * One daemon thread for every evaluation's alarm: it only raises the alarm's flag. An alarm
      * cancelled by an evaluation that finished in time leaves the queue at once; kept until its
      * time, as by default, the queue held every evaluation of the last half second (tens of
      * thousands) and the watchdog thread woke for each of them.
@@ -94,6 +99,17 @@ public final class Advisor {
 
     /** Rule sets (by knowledge base) that have finished one evaluation, shared by every Advisor. */
     private static final Set<KieBase> WARM = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /**
+     * The configuration of every session: without Drools' thread safety ({@link ThreadSafeOption#NO}).
+     * A session here is only ever touched by the thread that evaluates (the watchdog does not call
+     * into it, see {@link Alarm}), so the locks and queued propagation that let other threads
+     * insert or halt are pure cost. The option is read by the session alone (its agenda's state
+     * machine, its propagation list, its entry points); the knowledge base every request thread
+     * creates sessions from works the same either way. One configuration is shared by every
+     * session, as {@code KieBase.newKieSession()} shares the knowledge base's default one.
+     */
+    private static final KieSessionConfiguration ONE_THREAD = oneThread();
 
     /** Whether each knowledge base's rules record their own firings (see {@link FiringLog}), by knowledge base. */
     private static final Map<KieBase, Boolean> RECORDS_FIRINGS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -167,9 +183,9 @@ public final class Advisor {
         List<Recommendation> recommendations;
         Renewal renewal = null;
 
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.kieBase().newKieSession(ONE_THREAD, null);
         boolean cold = !WARM.contains(rules.kieBase());
-        Alarm alarm = new Alarm(session, cold ? budget.plus(COLD_START_ALLOWANCE) : budget);
+        Alarm alarm = new Alarm(cold ? budget.plus(COLD_START_ALLOWANCE) : budget);
         try {
             session.setGlobal("advice", findings);
             if (recordsFiringsItself(rules.kieBase())) {
@@ -224,6 +240,12 @@ public final class Advisor {
         return watchdog;
     }
 
+    private static KieSessionConfiguration oneThread() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
+    }
+
     /**
      * True when the rule compiler built these rules: every consequence then starts by telling the
      * global {@link FiringLog#GLOBAL} that it fired, which the compiler declares in each file.
@@ -244,7 +266,7 @@ public final class Advisor {
     static final int MAX_CONDITIONS = 5;
 
     private static void fireAll(KieSession session, Alarm alarm) {
-        int fired = session.fireAllRules(MAX_FIRINGS);
+        int fired = session.fireAllRules(alarm, MAX_FIRINGS);
         alarm.check();
         if (fired >= MAX_FIRINGS) {
             throw new IllegalStateException("the rules fired " + MAX_FIRINGS
@@ -256,14 +278,16 @@ public final class Advisor {
      * The alarm of one evaluation. The budget is counted in CPU time of the evaluating thread
      * where the JVM can measure it, so a busy machine (many requests, other processes) does not
      * make good rules overrun; a rule that keeps firing burns CPU and is caught. Wall time is
-     * bounded too, at {@link #WALL_TIME_FACTOR} times the budget. At the limit the watchdog halts
-     * the session (Drools stops between two firings), and {@link #check()} fails the evaluation.
+     * bounded too, at {@link #WALL_TIME_FACTOR} times the budget. At the limit the watchdog raises
+     * the alarm; the evaluating thread, which Drools asks before each firing whether to fire the
+     * match (this is the session's agenda filter), then declines every match, so the rules stop
+     * between two firings as {@link KieSession#halt()} would stop them, without another thread
+     * reaching into a session that is not thread-safe. {@link #check()} fails the evaluation.
      */
-    private static final class Alarm {
+    private static final class Alarm implements AgendaFilter {
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
-        private final KieSession session;
         private final Duration budget;
         private final long threadId = Thread.currentThread().getId();
         private final long startCpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
@@ -272,13 +296,12 @@ public final class Advisor {
         private volatile boolean rang;
         private volatile boolean cancelled;
 
-        Alarm(KieSession session, Duration budget) {
-            this.session = session;
+        Alarm(Duration budget) {
             this.budget = budget;
             this.next = WATCHDOG.schedule(this::look, budget.toNanos(), TimeUnit.NANOSECONDS);
         }
 
-        /** On the watchdog: halt if the budget is spent, else look again when it could be. */
+        /** On the watchdog: ring if the budget is spent, else look again when it could be. */
         private void look() {
             if (cancelled) {
                 return;
@@ -287,10 +310,15 @@ public final class Advisor {
             long used = CPU_TIME ? THREADS.getThreadCpuTime(threadId) - startCpu : wall;
             if (used >= budget.toNanos() || wall >= budget.toNanos() * WALL_TIME_FACTOR) {
                 rang = true;
-                session.halt();
             } else {
                 next = WATCHDOG.schedule(this::look, Math.max(budget.toNanos() - used, 5_000_000L), TimeUnit.NANOSECONDS);
             }
+        }
+
+        /** Asked by Drools on the evaluating thread before each firing: fire it unless the alarm rang. */
+        @Override
+        public boolean accept(Match match) {
+            return !rang;
         }
 
         void check() {
