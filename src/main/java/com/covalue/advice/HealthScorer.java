@@ -33,13 +33,13 @@ import java.util.List;
  */
 final class HealthScorer {
 
-    private HealthScorer() {
-    }
-
     /** The facts health scores (every contract field of a factor but the ratings, which are its outcome), in contract order. */
     private static final SnapshotField[] SCORED = SnapshotFields.all().stream()
             .filter(field -> field.factor() != null && !field.rating())
             .toArray(SnapshotField[]::new);
+
+    private HealthScorer() {
+    }
 
     static Health score(Snapshot snapshot, Readings readings, PriorityPolicy policy) {
         HealthPolicy health = policy.health();

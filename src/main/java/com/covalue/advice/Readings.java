@@ -5,28 +5,32 @@ import com.covalue.model.Snapshot;
 import com.covalue.model.SnapshotField;
 import com.covalue.ruleset.Practice;
 import com.covalue.ruleset.PracticeList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One snapshot's contract fields and practice answers, each read once per evaluation. Health,
- * facts, evidence, data gaps and practice matching all ask for the same values: read through
- * {@link SnapshotField#value()} (a chain of method references, a megamorphic call each) and the
- * sides' sorted answer maps, they were read again by each of them, several hundred times an
- * evaluation.
+ * One snapshot's contract fields and practice answers, each read at most once per evaluation.
+ * Health, facts, evidence, data gaps and practice matching all ask for the same values: read
+ * through {@link SnapshotField#value()} (a chain of method references, a megamorphic call each)
+ * and the sides' sorted answer maps, they were read again by each of them, several hundred times
+ * an evaluation. A field is read when first asked for, so an evaluation never reads more than it
+ * did before.
  */
 final class Readings {
 
-    private static final SnapshotField[] FIELDS = SnapshotField.values();
+    /** Marks a field not read yet (null is a read value: unknown). */
+    private static final Object UNREAD = new Object();
+    private static final int FIELD_COUNT = SnapshotField.values().length;
 
-    private final Object[] values = new Object[FIELDS.length];
+    private final Snapshot snapshot;
+    private final Object[] values = new Object[FIELD_COUNT];
     private final List<Practice> practices;
     private final PracticeAnswer[] client;
     private final PracticeAnswer[] supplier;
 
     Readings(Snapshot snapshot, PracticeList practiceList) {
-        for (SnapshotField field : FIELDS) {
-            values[field.ordinal()] = field.value().apply(snapshot);
-        }
+        this.snapshot = snapshot;
+        Arrays.fill(values, UNREAD);
         practices = practiceList.all();
         client = new PracticeAnswer[practices.size()];
         supplier = new PracticeAnswer[practices.size()];
@@ -38,11 +42,16 @@ final class Readings {
 
     /** A field's value, null when unknown. */
     Object value(SnapshotField field) {
-        return values[field.ordinal()];
+        Object value = values[field.ordinal()];
+        if (value == UNREAD) {
+            value = field.value().apply(snapshot);
+            values[field.ordinal()] = value;
+        }
+        return value;
     }
 
     boolean known(SnapshotField field) {
-        return values[field.ordinal()] != null;
+        return value(field) != null;
     }
 
     /** The rule set's practices, in its list's order; the answers below are by position in it. */
