@@ -5,8 +5,10 @@ import com.covalue.model.Snapshot;
 import com.covalue.model.SnapshotJson;
 import com.covalue.properties.PropertyChecker;
 import com.covalue.properties.ScenarioCases;
+import com.covalue.ruleset.CompiledRulesCache;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.ruleset.RuleSetRejectedException;
+import com.covalue.scenario.ScenarioRunner;
 import com.covalue.validation.SnapshotReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +16,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * to add advice on a better value is so caught on the reload that brings it. The first load, at
  * start, checks the scenarios as they are (properties 5, 6 and 7) and not their variants, so a
  * start is not slowed by hundreds of evaluations in a cold JVM; run {@code covalue verify} on a
- * folder before starting a service on it.
+ * folder before starting a service on it. A passed first check is recorded in the compiled-rules
+ * cache, and a start on the same revision, cases and build skips it ({@link #passedBefore}).
  */
 final class PropertyGate {
 
@@ -59,10 +66,13 @@ final class PropertyGate {
     private final Path rulesFolder;
     private final Path scenarios;
     private final SnapshotReader reader;
+    /** Where a start finds that the same rules already passed on the same cases (see {@link #check}). */
+    private final CompiledRulesCache cache;
     /** Content hash of each file of the last rule set that passed, by file name; empty before the first. */
     private Map<String, Integer> passed = Map.of();
 
-    private PropertyGate(Path rulesFolder, Path scenarios, Clock clock) {
+    private PropertyGate(Path rulesFolder, Path scenarios, Clock clock, CompiledRulesCache cache) {
+        this.cache = cache;
         this.rulesFolder = rulesFolder;
         this.scenarios = scenarios;
         this.reader = new SnapshotReader(clock);
@@ -70,9 +80,14 @@ final class PropertyGate {
 
     /** The gate for a rules folder: its sibling {@code scenarios/} if there is one, else the bundled samples. */
     static PropertyGate beside(Path rulesFolder, Clock clock) {
+        return beside(rulesFolder, clock, CompiledRulesCache.disabled());
+    }
+
+    /** @param cache where passed first checks are recorded, so that a restart on the same rules and cases skips them */
+    static PropertyGate beside(Path rulesFolder, Clock clock, CompiledRulesCache cache) {
         Path parent = rulesFolder.toAbsolutePath().normalize().getParent();
         Path sibling = parent == null ? null : parent.resolve("scenarios");
-        return new PropertyGate(rulesFolder, sibling != null && Files.isDirectory(sibling) ? sibling : null, clock);
+        return new PropertyGate(rulesFolder, sibling != null && Files.isDirectory(sibling) ? sibling : null, clock, cache);
     }
 
     /** What the gate checks on, for the log. */
@@ -81,12 +96,31 @@ final class PropertyGate {
     }
 
     /**
+     * Whether this is the first load and this very build already passed this very revision, warm-up
+     * and first check, on these very cases: then checking again would give the same result, and the
+     * gate takes the rules as checked (later reloads are judged against them as usual).
+     */
+    synchronized boolean passedBefore(RuleSet rules) {
+        if (!passed.isEmpty()) {
+            return false;
+        }
+        String firstCheck = firstCheck(cases());
+        if (firstCheck == null || !cache.passed(rules.revision(), firstCheck)) {
+            return false;
+        }
+        LOG.debug("properties on {} already passed for rules {}: not checked again", describe(), rules.revision());
+        passed = fileHashes();
+        return true;
+    }
+
+    /**
      * @throws RuleSetRejectedException naming, for each rule and property broken, the rule at its
      *                                  file and line, the scenario and the change
      */
     synchronized void check(RuleSet rules) {
-        List<PropertyChecker.Case> cases = scenarios == null ? bundled() : ScenarioCases.under(scenarios, reader, name -> true);
+        List<PropertyChecker.Case> cases = cases();
         Map<String, Integer> hashes = fileHashes();
+        String firstCheck = passed.isEmpty() ? firstCheck(cases) : null;
         Set<String> focus = new TreeSet<>();
         if (!passed.isEmpty()) {
             rules.rules().values().stream()
@@ -103,7 +137,46 @@ final class PropertyGate {
         if (!report.violations().isEmpty()) {
             throw new RuleSetRejectedException(report.problems());
         }
+        if (firstCheck != null) {
+            cache.recordPassed(rules.revision(), firstCheck);
+        }
         passed = hashes;
+    }
+
+    /**
+     * What the first load checks, as text for the cache's record of its passing: the mode, and each
+     * case's name with the content of its files (the bundled samples are part of the build, which
+     * the record is tied to as well).
+     */
+    private String firstCheck(List<PropertyChecker.Case> cases) {
+        StringBuilder check = new StringBuilder("properties on the cases as they are, no variants:");
+        if (scenarios == null) {
+            return check.append(" the bundled samples").toString();
+        }
+        Set<String> included = new HashSet<>();
+        cases.forEach(c -> included.add(c.name()));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path folder : ScenarioRunner.find(scenarios)) {
+                String name = ScenarioRunner.nameOf(scenarios, folder);
+                if (included.contains(name)) {
+                    check.append(' ').append(name);
+                    sha.update(name.getBytes(StandardCharsets.UTF_8));
+                    for (String file : List.of(ScenarioRunner.SNAPSHOT, ScenarioRunner.PREVIOUS)) {
+                        Path path = folder.resolve(file);
+                        sha.update(Files.exists(path) ? Files.readAllBytes(path) : new byte[0]);
+                        sha.update((byte) 0);
+                    }
+                }
+            }
+            return check.append(" ").append(HexFormat.of().formatHex(sha.digest())).toString();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null; // unknown: check as usual
+        }
+    }
+
+    private List<PropertyChecker.Case> cases() {
+        return scenarios == null ? bundled() : ScenarioCases.under(scenarios, reader, name -> true);
     }
 
     /** The content hash of each file in the rules folder (a file that cannot be read counts as changed). */

@@ -35,7 +35,9 @@ public record RuleFolder(Path folder, String cacheSetting, Duration evalBudget) 
      * {@link PropertyGate}).
      */
     public RuleRegistry registry(Clock clock, Consumer<ReloadOutcome> listener) {
-        return new RuleRegistry(folder, clock, compiler(clock), evalBudget, listener, PropertyGate.beside(folder, clock));
+        CompiledRulesCache cache = CompiledRulesCache.forSetting(cacheSetting);
+        return new RuleRegistry(folder, clock, new RuleSetCompiler(clock, cache), evalBudget, listener,
+                PropertyGate.beside(folder, clock, cache));
     }
 
     /** A compiler that reads and fills the compiled-rules cache. */

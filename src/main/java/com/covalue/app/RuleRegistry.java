@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * flight, and nobody waits for a compile. A rejected reload leaves the active set in place.
  *
  * <p>A new rule set is warmed up on the reloading thread before the swap (see
- * {@link RuleSetWarmUp}), so requests never pay for Drools' lazy first use of it.
+ * {@link RuleSetWarmUp}), so requests never pay for Drools' lazy first use of it. One exception:
+ * at start, rules this build already passed (warm-up and property gate, recorded in the
+ * compiled-rules cache) serve at once and are warmed up meanwhile, as no request is served yet.
  */
 public final class RuleRegistry implements RuleSource {
 
@@ -129,13 +131,29 @@ public final class RuleRegistry implements RuleSource {
             RuleSet current = active.get();
             RuleSet compiled = compiler.compile(folder, current);
             if (compiled != current) {
-                if (warmUp == null) {
-                    warmUp = new RuleSetWarmUp(evalBudget);
+                long compiledAt = System.nanoTime();
+                // Nothing serves yet, and this build passed these very rules before (warm-up and
+                // properties): serve them at once, and warm up after, while the first requests come.
+                boolean vetted = current == null && properties != null && properties.passedBefore(compiled);
+                if (vetted) {
+                    active.set(compiled);
                 }
-                warmUp.warm(compiled);
-                if (properties != null) {
+                try {
+                    if (warmUp == null) {
+                        warmUp = new RuleSetWarmUp(evalBudget);
+                    }
+                    warmUp.warm(compiled);
+                } catch (RuntimeException | Error e) {
+                    active.compareAndSet(compiled, null); // failed now after all: it serves no longer
+                    throw e;
+                }
+                long warmAt = System.nanoTime();
+                if (properties != null && !vetted) {
                     properties.check(compiled); // a broken promise is refused like a compile error
                 }
+                LOG.debug("reload ({}): compiled in {} ms, warmed up in {} ms{}, properties checked in {} ms", trigger,
+                        (compiledAt - start) / 1_000_000, (warmAt - compiledAt) / 1_000_000, vetted ? " while serving" : "",
+                        millisSince(warmAt));
             }
             RuleSet previous = active.getAndSet(compiled);
             boolean same = previous != null && previous.revision().equals(compiled.revision());

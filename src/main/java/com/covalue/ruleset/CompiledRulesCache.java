@@ -9,6 +9,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,8 @@ public final class CompiledRulesCache {
     private static final int FORMAT = 2;
     private static final int KEEP = 8;
     private static final String SUFFIX = ".rules";
+    /** A record that a check passed on a revision: {@code <revision>.<sha-256 of what was checked>.passed}. */
+    private static final String PASSED = ".passed";
     /** What the entry's Java serialization may contain: our records, collections, enums. */
     private static final List<String> ALLOWED = List.of("java.lang.", "java.util.", "java.time.", "com.covalue.");
 
@@ -160,6 +163,50 @@ public final class CompiledRulesCache {
         });
     }
 
+    /**
+     * Whether a check described by {@code check} (what it ran on, as text) was recorded as passed by
+     * this very build for this revision. Never throws; false for any doubt.
+     */
+    public boolean passed(String revision, String check) {
+        if (dir == null) {
+            return false;
+        }
+        Path file = dir.resolve(revision + "." + hex(sha256(check.getBytes(StandardCharsets.UTF_8))) + PASSED);
+        try {
+            return Files.isRegularFile(file) && trusted(dir) && trusted(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).equals(fingerprint + "\n" + check);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Records in the background that the check described by {@code check} passed on this revision. Never throws. */
+    public void recordPassed(String revision, String check) {
+        if (dir == null) {
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                if (!Files.isDirectory(dir)) {
+                    createPrivateFolder(dir);
+                }
+                if (!trusted(dir)) {
+                    return;
+                }
+                Path tmp = Files.createTempFile(dir, ".writing-", PASSED);
+                try {
+                    Files.writeString(tmp, fingerprint + "\n" + check, StandardCharsets.UTF_8);
+                    Files.move(tmp, dir.resolve(revision + "." + hex(sha256(check.getBytes(StandardCharsets.UTF_8))) + PASSED),
+                            StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("could not record a passed check in {}: {}", dir, e.toString());
+            }
+        });
+    }
+
     /** Waits (up to the timeout) for entries still being written, for commands about to exit. */
     public void flush(Duration timeout) {
         if (writer == null) {
@@ -217,6 +264,15 @@ public final class CompiledRulesCache {
         }
         for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
             Files.deleteIfExists(old);
+        }
+        // a record of a passed check goes with its revision's entry
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path record : list.filter(p -> p.getFileName().toString().endsWith(PASSED)).toList()) {
+                String name = record.getFileName().toString();
+                if (!name.startsWith(".") && !Files.exists(dir.resolve(name.substring(0, name.indexOf('.')) + SUFFIX))) {
+                    Files.deleteIfExists(record);
+                }
+            }
         }
     }
 
@@ -279,6 +335,10 @@ public final class CompiledRulesCache {
         }
         String name = type.getName();
         return prefixes.stream().anyMatch(name::startsWith) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.TestSupport;
 import com.covalue.BadRules;
+import com.covalue.ruleset.CompiledRulesCache;
+import com.covalue.ruleset.RuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +49,42 @@ class PropertyGateTest {
         Files.writeString(rules.resolve("bad.drl"), BadRules.ADDS_ADVICE_WHEN_A_FACT_IMPROVES
                 .replace("recognition == true", "recognition == false"));
         assertThat(registry.reload("watch").outcome()).isEqualTo("loaded");
+    }
+
+    @Test
+    void a_start_skips_the_check_only_on_the_revision_and_scenarios_this_build_passed_before() throws Exception {
+        Path rules = copy(TestSupport.RULES, dir.resolve("rules"));
+        Path scenarios = copy(TestSupport.SCENARIOS, dir.resolve("scenarios"));
+        Path cache = dir.resolve("cache");
+        RuleRegistry first = new RuleFolder(rules, cache.toString()).registry(TestSupport.CLOCK, o -> { });
+        assertThat(first.reload("startup").outcome()).isEqualTo("loaded");
+        RuleSet passed = first.active().orElseThrow();
+        for (int i = 0; i < 200 && !hasRecord(cache); i++) { // recorded in the background
+            Thread.sleep(50);
+        }
+        assertThat(hasRecord(cache)).as("a record of the passed check in " + cache).isTrue();
+
+        assertThat(PropertyGate.beside(rules, TestSupport.CLOCK, CompiledRulesCache.in(cache)).passedBefore(passed)).isTrue();
+        assertThat(PropertyGate.beside(rules, TestSupport.CLOCK, CompiledRulesCache.disabled()).passedBefore(passed))
+                .as("no cache, no record").isFalse();
+
+        Path snapshot = scenarios.resolve("contract-example").resolve("snapshot.json");
+        Files.writeString(snapshot, Files.readString(snapshot) + "\n");
+        assertThat(PropertyGate.beside(rules, TestSupport.CLOCK, CompiledRulesCache.in(cache)).passedBefore(passed))
+                .as("a scenario changed since").isFalse();
+
+        // any other revision is checked as usual, and a broken one refused
+        Files.writeString(rules.resolve("bad.drl"), BadRules.RECOMMENDS_WHAT_IS_IN_PLACE);
+        ReloadOutcome broken = new RuleFolder(rules, cache.toString()).registry(TestSupport.CLOCK, o -> { }).reload("startup");
+        assertThat(broken.rejected()).isTrue();
+    }
+
+    private static boolean hasRecord(Path cache) throws java.io.IOException {
+        try (var files = Files.list(cache)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".passed"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 
     @Test

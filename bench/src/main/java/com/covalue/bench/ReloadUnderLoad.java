@@ -26,8 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * window in which each reload compiled (its reported duration, ending when the new revision shows).
  *
  * <p>Usage: ReloadUnderLoad PORT RULES_DIR BODY_FILE CONNECTIONS WARMUP_S RELOADS SPACING_MS [WARMUP_RELOADS];
- * the warm-up reloads come first and are left out of the figures.
- * Prints one line of key=value results. The load stops by itself 2 s after the last reload is
+ * the warm-up reloads come first and are left out of the figures. The new revision is read from
+ * {@code GET /api/v1/rules}, which needs a token: the service's admin token, given in the
+ * environment variable {@code COVALUE_ADMIN_TOKEN}. (Without it the endpoint answered 401, the
+ * driver saw no revision at all, waited 30 s for each edit and reported 0 ms reloads.)
+ * Prints one line of key=value results; an edit whose revision never shows is counted in
+ * {@code unseen} and left out of the times. The load stops by itself 2 s after the last reload is
  * served (or at a cap of two minutes past the schedule).
  */
 public final class ReloadUnderLoad {
@@ -64,7 +68,11 @@ public final class ReloadUnderLoad {
         }
 
         HttpClient http = HttpClient.newHttpClient();
-        String revision = status(http, port).path("revision").asText();
+        String token = System.getenv("COVALUE_ADMIN_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("set COVALUE_ADMIN_TOKEN to the service's admin token: GET /api/v1/rules needs it");
+        }
+        String revision = status(http, port, token).path("revision").asText();
         Thread.sleep(warmupS * 1000L);
         Path edited = rules.resolve("trust.drl");
         String original = Files.readString(edited);
@@ -72,6 +80,7 @@ public final class ReloadUnderLoad {
         List<long[]> measuredWindows = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
         List<Long> editToServed = new ArrayList<>();
+        int unseen = 0;
         for (int i = 0; i < reloads; i++) {
             long slot = t0 + (warmupS * 1000L + (long) i * spacingMs) * 1_000_000L;
             sleepUntil(slot);
@@ -81,9 +90,14 @@ public final class ReloadUnderLoad {
             JsonNode s;
             do {
                 Thread.sleep(2);
-                s = status(http, port);
+                s = status(http, port, token);
             } while (s.path("revision").asText().equals(revision) && System.nanoTime() - edit < 30_000_000_000L);
             long seen = System.nanoTime();
+            if (s.path("revision").asText().equals(revision)) { // never served: no time to report for it
+                System.err.println("edit " + i + " unseen after 30 s; last reload: " + s.path("lastReload"));
+                unseen++;
+                continue;
+            }
             revision = s.path("revision").asText();
             long duration = s.path("lastReload").path("durationMs").asLong();
             durations.add(duration);
@@ -142,10 +156,16 @@ public final class ReloadUnderLoad {
         }
         List<Long> sortedDurations = durations.stream().sorted().toList();
         List<Double> sortedRatios = ratios.stream().sorted().toList();
+        if (durations.isEmpty()) {
+            System.out.printf(java.util.Locale.ROOT, "RESULT steady_rps=%.1f failures=%d reloads=0 unseen=%d reload_ms_median=n/a"
+                    + " reload_ms_max=n/a reload_ms_all=[] edit_to_served_ms_median=n/a window_ratio_median=n/a window_ratio_min=n/a%n",
+                    steady, failures.get(), unseen);
+            return;
+        }
         System.out.printf(java.util.Locale.ROOT,
-                "RESULT steady_rps=%.1f failures=%d reloads=%d reload_ms_median=%d reload_ms_max=%d reload_ms_all=%s"
+                "RESULT steady_rps=%.1f failures=%d reloads=%d unseen=%d reload_ms_median=%d reload_ms_max=%d reload_ms_all=%s"
                         + " edit_to_served_ms_median=%d window_ratio_median=%.3f window_ratio_min=%.3f%n",
-                steady, failures.get(), durations.size(), sortedDurations.get(sortedDurations.size() / 2),
+                steady, failures.get(), durations.size(), unseen, sortedDurations.get(sortedDurations.size() / 2),
                 sortedDurations.get(sortedDurations.size() - 1), durations.toString().replace(" ", ""),
                 editToServed.stream().sorted().toList().get(editToServed.size() / 2),
                 sortedRatios.get(sortedRatios.size() / 2), sortedRatios.get(0));
@@ -156,9 +176,13 @@ public final class ReloadUnderLoad {
         return i >= 0 && i < done.length() ? done.get(i) : 0;
     }
 
-    private static JsonNode status(HttpClient http, int port) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/rules")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** The service's rule status; fails on any answer but 200, so a refused read is never taken for "no new revision yet". */
+    private static JsonNode status(HttpClient http, int port, String token) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/rules"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/rules answered " + r.statusCode() + ": " + r.body());
+        }
         return Json.MAPPER.readTree(r.body());
     }
 
