@@ -1,6 +1,7 @@
 package com.covalue.http;
 
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -19,6 +20,8 @@ final class AccessLog implements RequestLog {
 
     static final String LOGGER = "covalue.access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    /** Compiled once: String.replaceAll compiled it three times per request. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cntrl}\\s]");
 
     private final Supplier<String> revision;
 
@@ -47,6 +50,6 @@ final class AccessLog implements RequestLog {
             return "-";
         }
         String cut = s.length() <= max ? s : s.substring(0, max) + "...";
-        return cut.replaceAll("[\\p{Cntrl}\\s]", "_");
+        return UNPRINTABLE.matcher(cut).replaceAll("_");
     }
 }

@@ -17,15 +17,15 @@ public final class SnapshotJson {
     }
 
     public static Snapshot bind(JsonNode json) throws JsonProcessingException {
-        return Json.MAPPER.treeToValue(json.path("schemaVersion").asInt() == 1 ? asVersion2(json) : json, Snapshot.class);
+        return Json.MAPPER.treeToValue(isVersion1(json) ? asVersion2(json) : json, Snapshot.class);
     }
 
     /**
      * The same facts written as a version 2 snapshot ({@code schemaVersion} 2); a copy of a
-     * version 2 snapshot as it is.
+     * version 2 snapshot as it is. A deep copy: the caller may change it.
      */
     public static ObjectNode toVersion2(JsonNode json) {
-        ObjectNode v2 = json.path("schemaVersion").asInt() == 1 ? (ObjectNode) asVersion2(json) : ((ObjectNode) json).deepCopy();
+        ObjectNode v2 = (isVersion1(json) ? asVersion2(json) : (ObjectNode) json).deepCopy();
         v2.put("schemaVersion", 2);
         return v2;
     }
@@ -34,10 +34,23 @@ public final class SnapshotJson {
         return bind(Json.MAPPER.readTree(json));
     }
 
-    private static JsonNode asVersion2(JsonNode v1) {
-        ObjectNode v2 = ((ObjectNode) v1).deepCopy();
-        v2.remove("perspective");
-        JsonNode perceptions = v2.remove("perceptions");
+    private static boolean isVersion1(JsonNode json) {
+        return json.path("schemaVersion").asInt() == 1;
+    }
+
+    /**
+     * Version 2's shape over version 1's values: a new top object (fields in their order,
+     * {@code views} last) that shares the nested values with {@code v1} rather than copying
+     * them; neither is changed here. Binding every v1 request used to deep-copy the whole tree.
+     */
+    private static ObjectNode asVersion2(JsonNode v1) {
+        ObjectNode v2 = Json.MAPPER.createObjectNode();
+        v1.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("perspective") && !field.getKey().equals("perceptions")) {
+                v2.set(field.getKey(), field.getValue());
+            }
+        });
+        JsonNode perceptions = v1.get("perceptions");
         if (perceptions != null) {
             ObjectNode views = v2.putObject("views");
             for (String side : List.of("client", "supplier")) {

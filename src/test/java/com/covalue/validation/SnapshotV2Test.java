@@ -12,6 +12,7 @@ import com.covalue.model.CovalueException;
 import com.covalue.model.PracticeAnswer;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
+import com.covalue.model.SnapshotJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,20 @@ class SnapshotV2Test {
         assertThat(s.views().supplier().ratings().innovation()).isEqualTo(v1.at("/perceptions/supplier/innovation").asInt());
         assertThat(s.views().client().practices()).isEmpty();
         assertThat(s.context().exitPlan()).isNull();
+    }
+
+    @Test
+    void reading_a_v1_snapshot_leaves_its_json_as_it_was_and_toVersion2_is_a_copy_of_its_own() {
+        ObjectNode v1 = exampleJson();
+        ObjectNode untouched = v1.deepCopy();
+        reader().read(v1, PRACTICES); // binds through a v2 view that shares v1's nested values
+        assertThat(v1).isEqualTo(untouched);
+
+        ObjectNode v2 = SnapshotJson.toVersion2(v1);
+        ((ObjectNode) v2.at("/views/client/ratings")).put("trust", 5);
+        assertThat(v1).isEqualTo(untouched);
+        assertThat(v2.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(v2.has("perceptions")).isFalse();
     }
 
     @Test
