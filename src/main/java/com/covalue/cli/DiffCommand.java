@@ -71,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
             Covalue covalue = Covalue.command(new RuleFolder(against, cache).compileOnce(), Clock.systemUTC());
             Impact impact = covalue.impact(new PortfolioRequest(portfolio.paths, report.out, store, unused),
                     new RuleFolder(draft, cache).compileOnce(), against.toString(), draft.toString());
-            if (!report.write(report.format.render(impact), spec.commandLine().getOut(), err)) {
+            if (!report.write(w -> w.write(report.format.render(impact)), spec.commandLine().getOut(), err)) {
                 return Main.BAD_INPUT;
             }
             if (report.out != null) {

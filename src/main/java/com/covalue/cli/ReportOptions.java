@@ -3,6 +3,8 @@ package com.covalue.cli;
 import com.covalue.review.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +34,25 @@ final class ReportOptions {
         }
     }
 
+    /** Writes a report onto a writer it is given; an {@link UncheckedIOException} counts as an {@link IOException}. */
+    interface Report {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /**
      * Prints the report, or writes it to {@code --out} through a temporary file, so a pipeline never
-     * picks up half a report. False (said on {@code err}) when the file cannot be written.
+     * picks up half a report. It is written as it is rendered, never held whole in memory. False
+     * (said on {@code err}) when the file cannot be written.
      */
-    boolean write(String report, PrintWriter stdout, PrintWriter err) {
+    boolean write(Report report, PrintWriter stdout, PrintWriter err) {
         if (out == null) {
-            stdout.print(report);
+            try {
+                report.writeTo(stdout);
+            } catch (IOException | UncheckedIOException e) { // PrintWriter swallows its own errors; this is only a renderer's
+                err.println("covalue: cannot write the report: " + e.getMessage());
+                err.flush();
+                return false;
+            }
             stdout.flush();
             return true;
         }
@@ -46,13 +60,16 @@ final class ReportOptions {
             Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 // a plain new file, so the report gets the user's usual permissions (umask), unlike a temp file
-                Files.writeString(tmp, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try (Writer file = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    report.writeTo(file);
+                }
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
             return true;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("covalue: cannot write " + out + ": " + e.getMessage());
             err.flush();
             return false;

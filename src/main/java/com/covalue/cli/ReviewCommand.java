@@ -95,7 +95,7 @@ final class ReviewCommand implements Callable<Integer> {
         } catch (StoreException e) {
             return Errors.print(err, e.getMessage());
         }
-        if (!report.write(report.format.render(review), spec.commandLine().getOut(), err)) {
+        if (!report.write(w -> report.format.write(review, w), spec.commandLine().getOut(), err)) {
             return Main.BAD_INPUT;
         }
         return exitCode(review.summary(), err);

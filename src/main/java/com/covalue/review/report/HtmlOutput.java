@@ -1,6 +1,7 @@
 package com.covalue.review.report;
 
 import gg.jte.Content;
+import gg.jte.TemplateOutput;
 import gg.jte.html.HtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 
@@ -11,7 +12,17 @@ import gg.jte.output.StringOutput;
  */
 public final class HtmlOutput implements HtmlTemplateOutput {
 
-    private final StringOutput out = new StringOutput(8192);
+    private final TemplateOutput out;
+
+    /** Collects the page in memory, for {@link #toString()}. */
+    public HtmlOutput() {
+        this(new StringOutput(8192));
+    }
+
+    /** Passes the page on to {@code out} as it is written. */
+    public HtmlOutput(TemplateOutput out) {
+        this.out = out;
+    }
 
     @Override
     public void setContext(String tagName, String attributeName) {

@@ -3,6 +3,8 @@ package com.covalue.review.report;
 import com.covalue.model.Verdict;
 import com.covalue.review.Review;
 import com.covalue.review.Review.Reviewed;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +26,16 @@ public final class HtmlReview {
     private HtmlReview() {
     }
 
+    /** The whole page, through {@link #render(Review, Writer)} so the goldens check what the command line writes. */
     public static String render(Review review) {
-        return Templates.html("review/page.jte", review);
+        StringWriter page = new StringWriter();
+        render(review, page);
+        return page.toString();
+    }
+
+    /** Writes the page onto {@code out} as it is rendered. */
+    public static void render(Review review, Writer out) {
+        Templates.html("review/page.jte", review, out);
     }
 
     /** Whether the snapshot is a file of its own, so {@code covalue advise FILE} can show the full advice. */

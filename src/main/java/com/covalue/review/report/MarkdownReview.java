@@ -4,6 +4,8 @@ import com.covalue.model.Advice.Alignment;
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.review.Review;
 import com.covalue.review.Review.Reviewed;
+import java.io.StringWriter;
+import java.io.Writer;
 
 /**
  * The review in GitHub-flavoured Markdown, for wikis and pull requests. The page is
@@ -17,8 +19,16 @@ public final class MarkdownReview {
     private MarkdownReview() {
     }
 
+    /** The whole page, through {@link #render(Review, Writer)} so the goldens check what the command line writes. */
     public static String render(Review review) {
-        return Templates.plain("review/markdown.jte", review);
+        StringWriter page = new StringWriter();
+        render(review, page);
+        return page.toString();
+    }
+
+    /** Writes the page onto {@code out} as it is rendered. */
+    public static void render(Review review, Writer out) {
+        Templates.plain("review/markdown.jte", review, out);
     }
 
     /** Both sides' ratings of the factor, or null when not both rated it. */

@@ -3,6 +3,8 @@ package com.covalue.review.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.WriterOutput;
+import java.io.Writer;
 
 /**
  * The jte templates under {@code src/main/jte}, compiled to classes at build time by the
@@ -24,11 +26,21 @@ public final class Templates {
         return out.toString();
     }
 
+    /** Renders {@code src/main/jte/html/NAME} onto {@code writer} as it goes: a large page is never held whole. */
+    public static void html(String name, Object param, Writer writer) {
+        HTML.render(name, param, new HtmlOutput(new WriterOutput(writer)));
+    }
+
     /** Renders {@code src/main/jte/plain/NAME} with its one parameter. */
     public static String plain(String name, Object param) {
         StringOutput out = new StringOutput();
         PLAIN.render(name, param, out);
         return out.toString();
+    }
+
+    /** Renders {@code src/main/jte/plain/NAME} onto {@code writer} as it goes. */
+    public static void plain(String name, Object param, Writer writer) {
+        PLAIN.render(name, param, new WriterOutput(writer));
     }
 
     private static TemplateEngine precompiled(ContentType type, String packageName) {

@@ -2,6 +2,8 @@ package com.covalue.review.report;
 
 import com.covalue.review.Review;
 import com.covalue.review.Review.Reviewed;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Locale;
 
 /**
@@ -16,8 +18,16 @@ public final class TextReview {
     private TextReview() {
     }
 
+    /** The whole page, through {@link #render(Review, Writer)} so the goldens check what the command line writes. */
     public static String render(Review review) {
-        return Templates.plain("review/text.jte", review);
+        StringWriter page = new StringWriter();
+        render(review, page);
+        return page.toString();
+    }
+
+    /** Writes the page onto {@code out} as it is rendered. */
+    public static void render(Review review, Writer out) {
+        Templates.plain("review/text.jte", review, out);
     }
 
     /** "▼ worse", or "first snapshot" when there is no history. */
