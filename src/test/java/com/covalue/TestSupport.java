@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Shared fixtures: the project's real rules compiled once per test run, and snapshot helpers. */
 public final class TestSupport {
@@ -75,6 +77,20 @@ public final class TestSupport {
                 update($g);
             end
             """;
+
+    /**
+     * The command line that runs {@code covalue args...} in a JVM of its own, on the tests' class
+     * path. The JVM compiles with C1 only and collects garbage on one thread, as the {@code ./covalue}
+     * launcher runs its short commands: a child of a test lives for seconds, and on two busy cores
+     * the optimising compiler's and the parallel collector's threads make its start several times
+     * slower without changing anything it does.
+     */
+    public static List<String> covalueCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main"));
+        command.addAll(List.of(args));
+        return command;
+    }
 
     public static SnapshotReader reader() {
         return new SnapshotReader(CLOCK);

@@ -118,9 +118,8 @@ class ServeHardeningTest {
     }
 
     private static Process serve(String... options) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main",
-                "serve", "--host", "127.0.0.1", "--port", "0", "--rules", TestSupport.RULES.toString()));
+        List<String> command = TestSupport.covalueCommand("serve", "--host", "127.0.0.1", "--port", "0", "--rules",
+                TestSupport.RULES.toString());
         command.addAll(List.of(options));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

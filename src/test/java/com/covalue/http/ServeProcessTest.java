@@ -6,7 +6,6 @@ import com.covalue.TestSupport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +20,9 @@ class ServeProcessTest {
 
     @Test
     void serve_starts_answers_and_exits_0_on_sigterm() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long launched = System.nanoTime();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main",
-                "serve", "--host", "127.0.0.1", "--port", "0", "--rules", TestSupport.RULES.toString()))
+        Process p = new ProcessBuilder(TestSupport.covalueCommand("serve", "--host", "127.0.0.1", "--port", "0", "--rules",
+                TestSupport.RULES.toString()))
                 .redirectErrorStream(true).start();
         try {
             BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

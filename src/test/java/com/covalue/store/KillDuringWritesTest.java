@@ -172,10 +172,8 @@ class KillDuringWritesTest {
     }
 
     private static Process start(List<String> storeArgs) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "com.covalue.cli.Main",
-                "serve", "--host", "127.0.0.1", "--port", "0", "--rules", TestSupport.RULES.toString(),
-                "--open-reads")); // stores and reads without signing in: what is tested here is durability
+        List<String> command = TestSupport.covalueCommand("serve", "--host", "127.0.0.1", "--port", "0", "--rules",
+                TestSupport.RULES.toString(), "--open-reads"); // stores and reads without signing in: what is tested here is durability
         command.addAll(storeArgs);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
