@@ -52,7 +52,17 @@ public final class Main implements Runnable {
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli lets Errors through, and the JVM would then exit 1, which a pipeline gating on
+            // `review` reads as a failed gate rather than as a review that never finished
+            cli.getErr().println("covalue: ran out of memory (the Java heap may hold at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more, for example"
+                    + " COVALUE_JAVA_OPTS=-Xmx1g, or give the command less at a time");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
     }
 
     @Override
