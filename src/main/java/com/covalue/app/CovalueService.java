@@ -80,6 +80,7 @@ public final class CovalueService implements AutoCloseable {
     public String watchRules(Duration quietPeriod) {
         firstLoad.join();
         watcher = new RuleFolderWatcher(registry, quietPeriod).start();
+        registry.primeCompilerInBackground();
         return registry.active().map(RuleSet::revision).orElse("none (not ready)");
     }
 

@@ -39,6 +39,24 @@ public final class RuleRegistry implements RuleSource {
     @FunctionalInterface
     interface Compile {
         RuleSet compile(Path folder, RuleSet current);
+
+        /** Fills the compiler's per-file memory after a start from the cache (see {@link RuleSetCompiler#prime}). */
+        default void prime(Path folder) {
+        }
+
+        static Compile checking(RuleSetCompiler compiler) {
+            return new Compile() {
+                @Override
+                public RuleSet compile(Path folder, RuleSet current) {
+                    return compiler.compile(folder, current);
+                }
+
+                @Override
+                public void prime(Path folder) {
+                    compiler.prime(folder);
+                }
+            };
+        }
     }
     private final Clock clock;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
@@ -61,13 +79,13 @@ public final class RuleRegistry implements RuleSource {
     /** @param evalBudget how long the warm-up may take on each sample snapshot (the requests' budget) */
     public RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Duration evalBudget,
             Consumer<ReloadOutcome> listener) {
-        this(folder, clock, (Compile) compiler::compile, evalBudget, listener, null);
+        this(folder, clock, Compile.checking(compiler), evalBudget, listener, null);
     }
 
     /** @param properties checks the contract's properties on a new rule set before it serves; null for none */
     RuleRegistry(Path folder, Clock clock, RuleSetCompiler compiler, Duration evalBudget, Consumer<ReloadOutcome> listener,
             PropertyGate properties) {
-        this(folder, clock, (Compile) compiler::compile, evalBudget, listener, properties);
+        this(folder, clock, Compile.checking(compiler), evalBudget, listener, properties);
     }
 
     RuleRegistry(Path folder, Clock clock, Compile compiler, Duration evalBudget, Consumer<ReloadOutcome> listener) {
@@ -171,6 +189,32 @@ public final class RuleRegistry implements RuleSource {
         lastReload.set(outcome);
         listener.accept(outcome);
         return outcome;
+    }
+
+    /**
+     * Starts {@link #primeCompiler} on a low-priority daemon thread: call once the service serves,
+     * so that the first edit after a start from the compiled-rules cache recompiles only its file.
+     */
+    public void primeCompilerInBackground() {
+        Thread t = new Thread(this::primeCompiler, "covalue-rules-prime");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /**
+     * Fills the compiler's per-file memory if the active rules were read from the cache. It holds
+     * the reload lock, so it never runs beside a reload: a reload waits for it and then finds the
+     * files it did not change already checked. A failure costs only that work, and is logged.
+     */
+    synchronized void primeCompiler() {
+        long start = System.nanoTime();
+        try {
+            compiler.prime(folder);
+            LOG.debug("compiler primed in {} ms", millisSince(start));
+        } catch (RuntimeException | Error e) {
+            LOG.warn("could not prime the rules compiler; the next reload checks every file", e);
+        }
     }
 
     private static long millisSince(long start) {

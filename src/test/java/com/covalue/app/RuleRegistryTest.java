@@ -34,6 +34,30 @@ class RuleRegistryTest {
     }
 
     @Test
+    void a_failure_while_priming_the_compiler_is_only_logged_and_the_rules_keep_serving_and_reloading() {
+        RuleSet rules = TestSupport.realRules();
+        RuleRegistry.Compile compile = new RuleRegistry.Compile() {
+            @Override
+            public RuleSet compile(Path folder, RuleSet current) {
+                return rules;
+            }
+
+            @Override
+            public void prime(Path folder) {
+                throw new IllegalStateException("priming broke");
+            }
+        };
+        RuleRegistry registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, compile,
+                com.covalue.advice.Advisor.DEFAULT_BUDGET, o -> { });
+        assertThat(registry.reload("startup").outcome()).isEqualTo("loaded");
+
+        registry.primeCompiler();
+
+        assertThat(registry.current()).isSameAs(rules);
+        assertThat(registry.reload("watch").outcome()).isEqualTo("unchanged");
+    }
+
+    @Test
     void a_rule_that_fails_on_a_valid_sample_snapshot_is_refused_and_the_last_good_rules_keep_serving() throws Exception {
         Path rules = copyRules();
         List<ReloadOutcome> outcomes = new ArrayList<>();

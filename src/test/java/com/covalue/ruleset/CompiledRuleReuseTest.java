@@ -198,6 +198,37 @@ class CompiledRuleReuseTest {
     }
 
     @Test
+    void after_a_start_from_the_cache_and_priming_an_edit_rechecks_and_recompiles_only_the_edited_file() throws IOException {
+        Path rules = copyOfRules();
+        Path cacheDir = tmp.resolve("cache");
+        RuleSetCompiler writer = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        writer.compile(rules);
+        writer.flushCache(java.time.Duration.ofSeconds(30));
+        RuleSetCompiler primed = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        RuleSet primedStart = primed.compile(rules);
+        RuleSetCompiler unprimed = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(cacheDir));
+        RuleSet unprimedStart = unprimed.compile(rules);
+        assertThat(List.of(primed.lastSource(), unprimed.lastSource())).containsOnly(Source.CACHE);
+        primed.prime(rules);
+
+        Path trust = rules.resolve("trust.drl");
+        Files.writeString(trust, Files.readString(trust).replace("0.7", "0.9"));
+        RuleSet edited = primed.compile(rules, primedStart);
+        assertThat(primed.lastSource()).isEqualTo(Source.FILE_BY_FILE);
+        assertThat(primed.filesCheckedLastTime()).as("checked").isEqualTo(1);
+        assertThat(primed.filesCompiledLastTime()).as("compiled").isEqualTo(1);
+        unprimed.compile(rules, unprimedStart);
+        assertThat(unprimed.filesCheckedLastTime()).as("without priming every file is checked again").isGreaterThan(1);
+
+        RuleSet fresh = new RuleSetCompiler(CLOCK, CompiledRulesCache.disabled(), false).compile(rules);
+        assertThat(edited.revision()).isEqualTo(fresh.revision());
+        assertThat(edited.rules()).isEqualTo(fresh.rules());
+        assertThat(edited.askedBy()).isEqualTo(fresh.askedBy());
+        assertThat(edited.files()).isEqualTo(fresh.files());
+        assertThat(advise(edited)).isEqualTo(advise(fresh));
+    }
+
+    @Test
     void a_truncated_corrupt_foreign_or_writable_by_others_cache_entry_is_passed_over_and_the_rules_compiled() throws IOException {
         Path rules = smallRules();
         Path cacheDir = tmp.resolve("cache");
