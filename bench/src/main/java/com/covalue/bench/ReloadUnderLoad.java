@@ -31,12 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * environment variable {@code COVALUE_ADMIN_TOKEN}. (Without it the endpoint answered 401, the
  * driver saw no revision at all, waited 30 s for each edit and reported 0 ms reloads.)
  * Prints one line of key=value results; an edit whose revision never shows is counted in
- * {@code unseen} and left out of the times. The load stops by itself 2 s after the last reload is
- * served (or at a cap of two minutes past the schedule).
+ * {@code unseen} and left out of the times. The load stops by itself 6.5 s after the last reload is
+ * served, which gives the steady rate the reload windows are compared with (or at a cap of two
+ * minutes past the schedule).
  */
 public final class ReloadUnderLoad {
 
     private static final int BUCKET_MS = 5;
+    /** Load kept on after the last reload is served: the steady rate is read from it. */
+    private static final int STEADY_TAIL_MS = 6500;
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -49,9 +52,9 @@ public final class ReloadUnderLoad {
         int warmupReloads = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         reloads += warmupReloads;
 
-        // The load runs until the last reload has been served and 2 s more (slow reloads must not run
+        // The load runs until the last reload has been served and 6.5 s more (slow reloads must not run
         // past a fixed end and be measured against no load at all), and never longer than the cap.
-        int capMs = warmupS * 1000 + reloads * spacingMs + 120_000;
+        int capMs = warmupS * 1000 + reloads * spacingMs + 120_000 + STEADY_TAIL_MS;
         AtomicIntegerArray done = new AtomicIntegerArray(capMs / BUCKET_MS + 400);
         AtomicLong failures = new AtomicLong();
         long t0 = System.nanoTime();
@@ -113,17 +116,22 @@ public final class ReloadUnderLoad {
             }
         }
         Files.writeString(edited, original);
-        stopAt.accumulateAndGet(System.nanoTime() + 2_000_000_000L, Math::min); // never past the cap
+        long lastServedMs = (System.nanoTime() - t0) / 1_000_000;
+        stopAt.accumulateAndGet(System.nanoTime() + STEADY_TAIL_MS * 1_000_000L, Math::min); // never past the cap
         sleepUntil(stopAt.get());
         for (Thread t : clients) {
             t.join(5000);
         }
 
-        // Steady: the last 5 s of the warm-up, before the first edit. (Measuring it between reloads
-        // left nothing when slow reloads overlapped their 2.5 s spacing, and the ratio came out NaN.)
+        // Steady: 5 s of load after the last reload was served, on the last rules, 1 s after the
+        // swap. Measured in the warm-up before the first edit, the service's JIT was still cold and
+        // the "steady" rate a third of the later one, so every reload window came out at about 3x
+        // steady (run of 668584e); measured between reloads, nothing was left when slow reloads
+        // overlapped their spacing.
         long steadyCount = 0;
         long steadyMs = 0;
-        for (long ms = Math.max(0, warmupS * 1000L - 5000L); ms < warmupS * 1000L; ms += BUCKET_MS) {
+        long steadyFrom = lastServedMs + 1000;
+        for (long ms = steadyFrom; ms < steadyFrom + 5000; ms += BUCKET_MS) {
             steadyCount += at(done, ms);
             steadyMs += BUCKET_MS;
         }
