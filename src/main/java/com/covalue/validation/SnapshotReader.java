@@ -165,11 +165,16 @@ public final class SnapshotReader {
             }
             return false;
         }
+        return isNonFinite(node);
+    }
+
+    /** NaN or an infinity: a floating-point number that is not finite (a big decimal always is). */
+    private static boolean isNonFinite(JsonNode node) {
         return node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.asDouble()) && !node.isBigDecimal();
     }
 
     private static void findNonFinite(JsonNode node, String path, List<String> out) {
-        if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.asDouble()) && !node.isBigDecimal()) {
+        if (isNonFinite(node)) {
             out.add(path);
         }
         if (node.isObject()) {
