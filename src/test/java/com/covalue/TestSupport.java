@@ -65,7 +65,26 @@ public final class TestSupport {
                 real.files(), real.compiledAt(), real.askedBy());
     }
 
-    /** A rule that fires forever once the snapshot has no agreed escalation path: it updates its own fact. */
+    /**
+     * Like {@link #LOOPS_WITHOUT_ESCALATION_PATH}, but each firing first spends 2 ms of CPU, so
+     * the time budget stops it after a few dozen firings, long before the firing limit, however
+     * fast the machine. (On a fast machine the plain loop reaches the limit within 200 ms.)
+     */
+    public static final String SPINS_WITHOUT_ESCALATION_PATH = """
+            package covalue.rules;
+            import com.covalue.model.*;
+            global com.covalue.facts.AdviceCollector advice;
+            rule "Spins without an escalation path"
+            when
+                $g : Governance( escalationPath == false )
+            then
+                long until = System.nanoTime() + 2000000L;
+                while (System.nanoTime() < until) { Thread.onSpinWait(); }
+                update($g);
+            end
+            """;
+
+    /** A rule that fires forever once the snapshot has no agreed escalation path: it updates its own fact, cheaply. */
     public static final String LOOPS_WITHOUT_ESCALATION_PATH = """
             package covalue.rules;
             import com.covalue.model.*;

@@ -203,12 +203,12 @@ public final class Advisor {
             if (previous != null) {
                 insertTrendFacts(session, previous, snapshot, changes);
             }
-            fireAll(session, alarm);
+            fireAll(session, alarm, findings);
             recommendations = prioritise(rules, findings, timeline, options, readings);
 
             if (snapshot.relationship().renewalDate() != null) {
                 insertRenewalFacts(session, health, recommendations, snapshot, rules.priority().health());
-                fireAll(session, alarm);
+                fireAll(session, alarm, findings);
                 renewal = renewal(snapshot, timeline, findings, recommendations);
             }
             if (cold) {
@@ -260,17 +260,16 @@ public final class Advisor {
      * of 2,000 rules about 1,300; a rule that keeps re-triggering itself (it inserts or updates a
      * fact) would otherwise never return, hanging the request or the reload that met it.
      */
-    static final int MAX_FIRINGS = 100_000;
+    public static final int MAX_FIRINGS = 100_000;
 
     /** Most renewal conditions (the contract's property 7); the others the rules set are listed as still open. */
     static final int MAX_CONDITIONS = 5;
 
-    private static void fireAll(KieSession session, Alarm alarm) {
+    private static void fireAll(KieSession session, Alarm alarm, Findings findings) {
         int fired = session.fireAllRules(alarm, MAX_FIRINGS);
         alarm.check();
         if (fired >= MAX_FIRINGS) {
-            throw new IllegalStateException("the rules fired " + MAX_FIRINGS
-                    + " times for one snapshot and were stopped: a rule probably triggers itself again and again");
+            throw EvaluationHaltedException.tooManyFirings(MAX_FIRINGS, findings.lastRuleFired());
         }
     }
 
@@ -323,9 +322,7 @@ public final class Advisor {
 
         void check() {
             if (rang) {
-                throw new CovalueException(ErrorCode.EVALUATION_HALTED, "The rules took longer than their time budget of "
-                        + budget.toMillis() + " ms on this snapshot and were halted; the rules folder probably has a rule that"
-                        + " keeps firing or joins too many facts. Other requests are not affected.");
+                throw EvaluationHaltedException.overBudget(budget);
             }
         }
 

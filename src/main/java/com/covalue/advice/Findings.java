@@ -119,6 +119,11 @@ final class Findings implements AdviceCollector, FiringLog {
         return conditions;
     }
 
+    /** The rule that fired last, or null before any has. */
+    String lastRuleFired() {
+        return currentRule;
+    }
+
     Set<String> rulesFired() {
         return rulesFired;
     }

@@ -1,6 +1,7 @@
 package com.covalue.app;
 
 import com.covalue.advice.Advisor;
+import com.covalue.advice.EvaluationHaltedException;
 import com.covalue.ruleset.RuleInfo;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.ruleset.RuleSetRejectedException;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import com.covalue.model.CovalueException;
-import com.covalue.model.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,14 +103,22 @@ final class RuleSetWarmUp {
                         + rootCause(e);
                 throw new RuleSetRejectedException(List.of(info == null ? Problem.atLine("rules", 0, message)
                         : Problem.atLine(info.file(), info.line(), message)));
-            } catch (CovalueException e) {
-                if (e.code() != ErrorCode.EVALUATION_HALTED) {
-                    throw e;
+            } catch (EvaluationHaltedException e) {
+                if (e.runawayRule().isPresent()) {
+                    String rule = e.runawayRule().get();
+                    RuleInfo info = rules.rules().get(rule);
+                    String message = "rule \"" + rule + "\" kept firing on the bundled sample snapshot '" + sample.name()
+                            + "' and the rules were halted after " + Advisor.MAX_FIRINGS + " firings, so they would halt"
+                            + " requests too: it probably changes a fact that its own conditions match";
+                    throw new RuleSetRejectedException(List.of(info == null ? Problem.atLine("rules", 0, message)
+                            : Problem.atLine(info.file(), info.line(), message)));
                 }
                 throw new RuleSetRejectedException(List.of(Problem.atLine("rules", 0, "the rules took longer than the"
                         + " evaluation budget of " + advisor.budget().toMillis() + " ms on the bundled sample snapshot '"
                         + sample.name() + "' and were halted, so they would halt requests too: a rule probably keeps firing"
                         + " or joins too many facts")));
+            } catch (CovalueException e) {
+                throw e;
             } catch (RuntimeException | Error e) {
                 // a condition that fails (Drools names the rule in its message) or a runaway rule
                 throw new RuleSetRejectedException(List.of(Problem.atLine("rules", 0,
@@ -130,9 +138,9 @@ final class RuleSetWarmUp {
         Advisor.Options options = new Advisor.Options(false, sample.previous());
         try {
             return advisor.evaluate(rules, sample.snapshot(), options);
-        } catch (CovalueException e) {
-            if (e.code() != ErrorCode.EVALUATION_HALTED) {
-                throw e;
+        } catch (EvaluationHaltedException e) {
+            if (e.runawayRule().isPresent()) {
+                throw e; // counted in firings, not time: a second try, warm, would fire just as often
             }
             return advisor.evaluate(rules, sample.snapshot(), options);
         }

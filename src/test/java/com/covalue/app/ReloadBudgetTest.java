@@ -1,10 +1,12 @@
 package com.covalue.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.covalue.TestSupport;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.ruleset.RuleSetCompiler;
+import com.covalue.ruleset.RuleSetRejectedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +23,25 @@ class ReloadBudgetTest {
 
     /**
      * Loops only with a previous snapshot (the warm-up's last sample, the trend one): by then the
-     * rule set is warm, so it is the plain budget that stops it. It could only get past the rule
-     * language's checks because this test compiles it without them.
+     * rule set is warm, so it is the plain budget that stops it, since each firing spends 2 ms of
+     * CPU first. It could only get past the rule language's checks because this test compiles it
+     * without them.
      */
+    private static final String SPINS_ON_TRENDS = """
+            package covalue.rules;
+            import com.covalue.facts.*;
+            global com.covalue.facts.AdviceCollector advice;
+            rule "Spins on every trend"
+            when
+                $p : Previous( )
+            then
+                long until = System.nanoTime() + 2000000L;
+                while (System.nanoTime() < until) { Thread.onSpinWait(); }
+                update($p);
+            end
+            """;
+
+    /** The same loop with cheap firings, which the firing limit stops on any machine, given time. */
     private static final String LOOPS_ON_TRENDS = """
             package covalue.rules;
             import com.covalue.facts.*;
@@ -36,6 +54,16 @@ class ReloadBudgetTest {
             end
             """;
 
+    @Test
+    void a_warm_up_stopped_by_the_firing_limit_is_refused_naming_the_rule_and_the_sample() {
+        RuleSet looping = TestSupport.realRulesPlusUnchecked("looping", LOOPS_ON_TRENDS);
+        RuleSetWarmUp warmUp = new RuleSetWarmUp(Duration.ofSeconds(60)); // no budget is reached first
+        assertThatThrownBy(() -> warmUp.warm(looping))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).contains("rule \"Loops on every trend\" kept firing on the"
+                                + " bundled sample snapshot 'trend-early-warning' and the rules were halted after 100000 firings")));
+    }
+
     @TempDir
     Path dir;
 
@@ -46,7 +74,7 @@ class ReloadBudgetTest {
         // The folder compiles as usual, except that a file named 'loop.marker' makes the compile
         // return the real rules plus the looping rule, unchecked, as a new revision.
         RuleRegistry.Compile compile = (folder, current) -> Files.exists(folder.resolve("loop.marker"))
-                ? TestSupport.realRulesPlusUnchecked("looping-" + System.nanoTime(), LOOPS_ON_TRENDS)
+                ? TestSupport.realRulesPlusUnchecked("looping-" + System.nanoTime(), SPINS_ON_TRENDS)
                 : compiler.compile(folder, current);
         List<ReloadOutcome> outcomes = new CopyOnWriteArrayList<>();
         RuleRegistry registry = new RuleRegistry(rules, TestSupport.CLOCK, compile, Duration.ofMillis(300), outcomes::add);

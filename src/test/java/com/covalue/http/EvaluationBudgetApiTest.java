@@ -12,22 +12,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * A request whose evaluation overruns the budget answers 503 evaluation_halted soon after the
  * budget, and the service goes on answering: later requests are advised and /health/live is UP
- * because it is true.
+ * because it is true. Rules stopped by the firing limit instead (cheap firings on a fast machine)
+ * answer the same 503, not a 500.
  */
 class EvaluationBudgetApiTest {
 
     @Test
     void a_looping_request_is_halted_and_later_requests_are_served() {
+        RuleSet spinning = TestSupport.realRulesPlusUnchecked("spinning", TestSupport.SPINS_WITHOUT_ESCALATION_PATH);
         RuleSet looping = TestSupport.realRulesPlusUnchecked("looping", TestSupport.LOOPS_WITHOUT_ESCALATION_PATH);
-        new Advisor().advise(looping, TestSupport.reader().read(snapshot(true))); // warm, as a reload leaves it
+        new Advisor().advise(spinning, TestSupport.reader().read(snapshot(true))); // warm, as a reload leaves it
+        new Advisor().advise(looping, TestSupport.reader().read(snapshot(true)));
+        AtomicReference<RuleSet> serving = new AtomicReference<>(spinning);
         RuleRegistry registry = new RuleRegistry(TestSupport.RULES, TestSupport.CLOCK, o -> { });
         ServiceMetrics metrics = new ServiceMetrics();
-        Covalue covalue = Covalue.service(() -> looping, TestSupport.reader(), null, TestSupport.CLOCK, metrics,
+        Covalue covalue = Covalue.service(serving::get, TestSupport.reader(), null, TestSupport.CLOCK, metrics,
                 Duration.ofMillis(200));
         Javalin app = CovalueApp.create(covalue, registry, new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY, 3, null), metrics);
         JavalinTest.test(app, (server, client) -> {
@@ -47,6 +52,13 @@ class EvaluationBudgetApiTest {
             HttpApiTest.Reply live = HttpApiTest.send(origin, "GET", "/health/live", null, null, null);
             assertThat(live.status()).isEqualTo(200);
             assertThat(live.json().get("status").asText()).isEqualTo("UP");
+
+            serving.set(looping);
+            HttpApiTest.Reply stopped = HttpApiTest.postJson(origin, "/api/v1/advice", snapshot(false).toString());
+            assertThat(stopped.status()).as(stopped.body()).isEqualTo(503);
+            assertThat(stopped.json().get("code").asText()).isEqualTo("evaluation_halted");
+            assertThat(stopped.json().get("message").asText()).contains("were halted");
+            assertThat(HttpApiTest.postJson(origin, "/api/v1/advice", snapshot(true).toString()).status()).isEqualTo(200);
         });
     }
 
