@@ -50,7 +50,9 @@ public record RuleSet(
         files = List.copyOf(files);
         askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
         gapOrder = List.copyOf(gapOrder);
-        fieldsAsked = Map.copyOf(fieldsAsked);
+        // a hash map, not Map.copyOf's probing table: each evaluation looks up every rule behind
+        // each recommendation by name, and the probing compared long rule names over and over
+        fieldsAsked = Collections.unmodifiableMap(new HashMap<>(fieldsAsked));
     }
 
     public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PracticeList practices, PriorityPolicy priority,
