@@ -227,7 +227,8 @@ public final class Advisor {
                 new Advice.RulesUsed(rules.revision(), rules.ruleCount()), health, Focus.of(recommendations, renewal),
                 alignment(snapshot), matching.mismatches(), matching.matched(), recommendations, dataGaps(rules, readings),
                 renewal, previous == null ? null : Trends.section(previous, snapshot, changes));
-        return new Result(advice, Set.copyOf(findings.rulesFired()));
+        // a view, not a copy: the findings end with this evaluation
+        return new Result(advice, Collections.unmodifiableSet(findings.rulesFired()));
     }
 
     private static ScheduledExecutorService watchdog() {

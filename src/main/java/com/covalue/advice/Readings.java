@@ -7,6 +7,7 @@ import com.covalue.ruleset.Practice;
 import com.covalue.ruleset.PracticeList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One snapshot's contract fields and practice answers, each read at most once per evaluation.
@@ -34,10 +35,18 @@ final class Readings {
         practices = practiceList.all();
         client = new PracticeAnswer[practices.size()];
         supplier = new PracticeAnswer[practices.size()];
-        for (int i = 0; i < practices.size(); i++) {
-            client[i] = snapshot.views().client().answer(practices.get(i).id());
-            supplier[i] = snapshot.views().supplier().answer(practices.get(i).id());
-        }
+        place(snapshot.views().client().practices(), practiceList, client);
+        place(snapshot.views().supplier().practices(), practiceList, supplier);
+    }
+
+    /** One side's answers put at their practices' positions; an answer to a practice not in the list is not read, as before. */
+    private static void place(Map<String, PracticeAnswer> answers, PracticeList practiceList, PracticeAnswer[] at) {
+        answers.forEach((id, answer) -> {
+            int position = practiceList.position(id);
+            if (position >= 0) {
+                at[position] = answer;
+            }
+        });
     }
 
     /** A field's value, null when unknown. */

@@ -39,10 +39,17 @@ public final class PracticeList implements java.io.Serializable {
     private final Map<String, Practice> practices;
     private final List<Practice> all;
     private final Map<Factor, List<Practice>> byFactor;
+    /** Each practice's position in {@link #all}, for reading a snapshot's answers into place; rebuilt on deserialisation. */
+    private final transient Map<String, Integer> positions;
 
     private PracticeList(LinkedHashMap<String, Practice> practices) {
         this.practices = Collections.unmodifiableMap(practices);
         this.all = List.copyOf(practices.values());
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            positions.put(all.get(i).id(), i);
+        }
+        this.positions = Collections.unmodifiableMap(positions);
         Map<Factor, List<Practice>> byFactor = new EnumMap<>(Factor.class);
         for (Factor f : Factor.values()) {
             byFactor.put(f, all.stream().filter(p -> p.factor() == f).toList());
@@ -58,6 +65,17 @@ public final class PracticeList implements java.io.Serializable {
     /** One factor's practices, in the study's table order. */
     public List<Practice> of(Factor factor) {
         return byFactor.get(factor);
+    }
+
+    /** A deserialised list is built again from its practices, so its positions are there too. */
+    private Object readResolve() {
+        return new PracticeList(new LinkedHashMap<>(practices));
+    }
+
+    /** The position of a practice in {@link #all()}, or -1 when the list does not have it. */
+    public int position(String id) {
+        Integer at = positions.get(id);
+        return at == null ? -1 : at;
     }
 
     public Optional<Practice> find(String id) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import com.covalue.model.SnapshotFields;
 import com.covalue.model.SnapshotField;
 
@@ -50,13 +52,32 @@ public record RuleSet(
         files = List.copyOf(files);
         askedBy = Collections.unmodifiableMap(new TreeMap<>(askedBy));
         gapOrder = List.copyOf(gapOrder);
-        fieldsAsked = Map.copyOf(fieldsAsked);
+        // each evaluation looks up every rule behind each recommendation here, by the name its
+        // firing reported: keyed by the knowledge base's own name strings, a lookup is an identity
+        // match instead of comparing two copies of a long rule name (Map.copyOf's probing table
+        // compared them over and over)
+        fieldsAsked = Collections.unmodifiableMap(keyedByKieBaseNames(kieBase, fieldsAsked));
     }
 
     public RuleSet(String revision, KieBase kieBase, Catalogue catalogue, PracticeList practices, PriorityPolicy priority,
             Map<String, RuleInfo> rules, List<String> files, Instant compiledAt, Map<String, Integer> askedBy) {
         this(revision, kieBase, catalogue, practices, priority, rules, files, compiledAt, askedBy, gapOrder(askedBy),
                 fieldsAsked(rules));
+    }
+
+    private static Map<String, List<SnapshotField>> keyedByKieBaseNames(KieBase kieBase, Map<String, List<SnapshotField>> byName) {
+        Map<String, List<SnapshotField>> out = new HashMap<>();
+        // first the knowledge base's names: a later put of an equal key keeps the key put first
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                List<SnapshotField> fields = byName.get(rule.getName());
+                if (fields != null) {
+                    out.put(rule.getName(), fields);
+                }
+            }
+        }
+        byName.forEach(out::putIfAbsent);
+        return out;
     }
 
     private static Map<String, List<SnapshotField>> fieldsAsked(Map<String, RuleInfo> rules) {

@@ -30,14 +30,16 @@ final class RuleBases {
 
     static final String EMPTY = "empty";
     static final String TRUST_SUBSET = "trust-subset";
+    static final String MATCHING_ONLY = "matching-only";
 
-    /** "real", "empty", "trust-subset" or "synthetic-N". */
+    /** "real", "empty", "trust-subset", "matching-only" or "synthetic-N". */
     static Path folder(String name) {
         Path real = root().resolve("rules");
         return switch (name) {
             case "real" -> real;
             case EMPTY -> withOnly(real, Set.of());
             case TRUST_SUBSET -> withOnly(real, TrustSubset.RULES);
+            case MATCHING_ONLY -> matchingOnly(real);
             default -> synthetic(real, Integer.parseInt(name.substring("synthetic-".length())));
         };
     }
@@ -83,6 +85,40 @@ final class RuleBases {
     private static List<Path> drlFiles(Path real) throws IOException {
         try (Stream<Path> s = Files.list(real)) {
             return s.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+        }
+    }
+
+    /** Everything from a rule's {@code then} line up to its {@code end} line: its consequence. */
+    private static final Pattern CONSEQUENCE = Pattern.compile("(?ms)^then\\s*$.*?(?=^end\\s*$)");
+
+    /**
+     * The real rules with every consequence emptied (the decision table's recommendation call too):
+     * the same network matches the same facts and the rule compiler still records each firing, but
+     * no rule recommends anything, so no reasons, findings or recommendations are made and the
+     * renewal stage sees none. Real less this is what the consequences and what follows from them cost.
+     */
+    static Path matchingOnly(Path real) {
+        try {
+            Path dir = Files.createTempDirectory("covalue-rules-matching-only-");
+            copyYaml(real, dir);
+            for (Path drl : drlFiles(real)) {
+                String text = Files.readString(drl);
+                Matcher m = CONSEQUENCE.matcher(text);
+                Files.writeString(dir.resolve(drl.getFileName()), m.replaceAll("then\n"));
+            }
+            try (Stream<Path> s = Files.list(real)) {
+                for (Path csv : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                    String table = Files.readString(csv);
+                    String call = "\"advice.recommend(\"\"$param\"\", severity, reason);\"";
+                    if (!table.contains(call)) {
+                        throw new IllegalStateException(csv + ": its recommendation column is not " + call);
+                    }
+                    Files.writeString(dir.resolve(csv.getFileName()), table.replace(call, "\"String id = \"\"$param\"\";\""));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
