@@ -3,6 +3,7 @@ package com.covalue.app;
 import com.covalue.model.CovalueException;
 import com.covalue.model.Snapshot;
 import com.covalue.model.SnapshotJson;
+import com.covalue.properties.CheckedSnapshots;
 import com.covalue.properties.PropertyChecker;
 import com.covalue.properties.ScenarioCases;
 import com.covalue.ruleset.CompiledRulesCache;
@@ -29,6 +30,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +77,15 @@ final class PropertyGate {
     private final CompiledRulesCache cache;
     /** Content hash of each file of the last rule set that passed, by file name; empty before the first. */
     private Map<String, Integer> passed = Map.of();
+    /**
+     * The snapshots the last check read, and the digest of the scenario files they were read from:
+     * a reload changes rules, not scenarios, so the next check reuses them while the files, the
+     * practice list and the day stay the same.
+     */
+    private CheckedSnapshots snapshots;
+    private String snapshotsDigest;
+    /** Checks the scenarios on every core: a reload waits for the gate, and its evaluations are independent. */
+    private final ExecutorService checkers = checkers(Runtime.getRuntime().availableProcessors());
 
     private PropertyGate(Path rulesFolder, Path scenarios, Clock clock, CompiledRulesCache cache) {
         this.cache = cache;
@@ -118,9 +134,9 @@ final class PropertyGate {
      *                                  file and line, the scenario and the change
      */
     synchronized void check(RuleSet rules) {
-        List<PropertyChecker.Case> cases = cases();
+        CheckedSnapshots cases = snapshots(rules);
         Map<String, Integer> hashes = fileHashes();
-        String firstCheck = passed.isEmpty() ? firstCheck(cases) : null;
+        String firstCheck = passed.isEmpty() ? firstCheck(cases.sources()) : null;
         Set<String> focus = new TreeSet<>();
         if (!passed.isEmpty()) {
             rules.rules().values().stream()
@@ -131,7 +147,7 @@ final class PropertyGate {
         // fast as before; from the first edit on, each reload checks the variants as well.
         PropertyChecker.Sampling sampling = passed.isEmpty() ? new PropertyChecker.Sampling(0, Set.of(), false)
                 : new PropertyChecker.Sampling(VARIANTS_PER_SCENARIO, focus);
-        PropertyChecker.Report report = new PropertyChecker(reader).check(rules, cases, sampling);
+        PropertyChecker.Report report = new PropertyChecker(reader, checkers).check(rules, cases, sampling);
         LOG.debug("properties checked on {} ({} evaluations, {} fields in focus) in {} ms", describe(),
                 report.evaluations(), focus.size(), report.millis());
         if (!report.violations().isEmpty()) {
@@ -155,12 +171,43 @@ final class PropertyGate {
         }
         Set<String> included = new HashSet<>();
         cases.forEach(c -> included.add(c.name()));
+        String digest = digestOf(included::contains);
+        if (digest == null) {
+            return null; // unknown: check as usual
+        }
+        ScenarioRunner.find(scenarios).stream().map(folder -> ScenarioRunner.nameOf(scenarios, folder))
+                .filter(included::contains).forEach(name -> check.append(' ').append(name));
+        return check.append(" ").append(digest).toString();
+    }
+
+    /**
+     * The snapshots to check {@code rules} on: those of the last check when the scenario files, the
+     * practice list and the day are the same, else read anew (as each check did before they were kept).
+     */
+    private CheckedSnapshots snapshots(RuleSet rules) {
+        String digest = scenariosDigest();
+        if (snapshots == null || digest == null || !digest.equals(snapshotsDigest) || !snapshots.fits(rules.practices(), reader)) {
+            snapshots = new CheckedSnapshots(cases(), rules.practices(), reader);
+            snapshotsDigest = digest;
+        }
+        return snapshots;
+    }
+
+    /**
+     * A digest of every scenario's name and files (what {@link ScenarioCases#under} reads), or of
+     * nothing for the bundled samples, which are part of the build; null when a file cannot be read.
+     */
+    private String scenariosDigest() {
+        return scenarios == null ? "the bundled samples" : digestOf(name -> true);
+    }
+
+    /** A digest of the names and files of the scenarios {@code included} accepts; null when one cannot be read. */
+    private String digestOf(Predicate<String> included) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Path folder : ScenarioRunner.find(scenarios)) {
                 String name = ScenarioRunner.nameOf(scenarios, folder);
-                if (included.contains(name)) {
-                    check.append(' ').append(name);
+                if (included.test(name)) {
                     sha.update(name.getBytes(StandardCharsets.UTF_8));
                     for (String file : List.of(ScenarioRunner.SNAPSHOT, ScenarioRunner.PREVIOUS)) {
                         Path path = folder.resolve(file);
@@ -169,10 +216,22 @@ final class PropertyGate {
                     }
                 }
             }
-            return check.append(" ").append(HexFormat.of().formatHex(sha.digest())).toString();
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
-            return null; // unknown: check as usual
+            return null;
         }
+    }
+
+    /** Daemon threads that end after a minute idle, so a gate nobody uses holds none. */
+    private static ExecutorService checkers(int threads) {
+        AtomicInteger made = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+            Thread t = new Thread(task, "covalue-property-check-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private List<PropertyChecker.Case> cases() {

@@ -4,7 +4,6 @@ import com.covalue.advice.Advisor;
 import com.covalue.model.Advice;
 import com.covalue.model.Advice.FactorHealth;
 import com.covalue.model.Advice.Recommendation;
-import com.covalue.model.CovalueException;
 import com.covalue.model.Factor;
 import com.covalue.model.Snapshot;
 import com.covalue.model.Verdict;
@@ -12,10 +11,7 @@ import com.covalue.properties.Violation.Culprit;
 import com.covalue.ruleset.RuleInfo;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.validation.SnapshotReader;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,7 +35,7 @@ import java.util.stream.Collectors;
  *
  * <p>This is what {@code covalue verify} and every reload of the service run, so a rule that
  * breaks a promise is caught where it is written, not by a test suite nobody runs on a rules edit.
- * Not thread-safe in itself; make one per check.
+ * One checker may run several checks, one after another or at once.
  */
 public final class PropertyChecker {
 
@@ -132,79 +131,115 @@ public final class PropertyChecker {
 
     private final SnapshotReader reader;
     private final Advisor advisor = new Advisor();
-    private int evaluations;
+    /** Runs the scenarios' checks, one task per scenario; null: one after the other on the calling thread. */
+    private final Executor executor;
 
     /** @param reader reads the changed snapshots; its clock says which assessment dates are in the future */
     public PropertyChecker(SnapshotReader reader) {
+        this(reader, null);
+    }
+
+    /**
+     * @param executor runs each scenario's checks as a task, so that scenarios are checked on
+     *                 several cores at once; the report is the same as one thread's, in the same order
+     */
+    public PropertyChecker(SnapshotReader reader, Executor executor) {
         this.reader = reader;
+        this.executor = executor;
     }
 
     public Report check(RuleSet rules, List<Case> cases, Sampling sampling) {
+        return check(rules, new CheckedSnapshots(cases, rules.practices(), reader), sampling);
+    }
+
+    /**
+     * Checks on snapshots read before, by an earlier check or for it; the result is the same as
+     * {@link #check(RuleSet, List, Sampling)}'s on their cases.
+     *
+     * @throws IllegalArgumentException when they were read for another practice list or day
+     */
+    public Report check(RuleSet rules, CheckedSnapshots snapshots, Sampling sampling) {
+        if (!snapshots.fits(rules.practices(), reader)) {
+            throw new IllegalArgumentException("the snapshots were read for another practice list or day");
+        }
         long start = System.nanoTime();
-        evaluations = 0;
+        List<CaseResult> results = new ArrayList<>();
+        if (executor == null) {
+            snapshots.cases().forEach(c -> results.add(check(rules, c, sampling)));
+        } else {
+            List<CompletableFuture<CaseResult>> tasks = snapshots.cases().stream()
+                    .map(c -> CompletableFuture.supplyAsync(() -> check(rules, c, sampling), executor)).toList();
+            for (CompletableFuture<CaseResult> task : tasks) {
+                results.add(joinUnwrapped(task)); // in order: the first scenario that fails is the one reported, as on one thread
+            }
+        }
         List<String> checked = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
-        for (Case c : cases) {
-            Snapshot base = readOrNull(rules, c.snapshot());
-            if (base == null) {
-                continue; // the scenario run reports a snapshot that cannot be read
+        int evaluations = 0;
+        for (CaseResult r : results) {
+            if (r.checked()) {
+                checked.add(r.name());
             }
-            checked.add(c.name());
-            Advisor.Result before = evaluate(rules, base, c, null);
-            violations.addAll(new Judge(rules, c.name(), null).onItsOwn(base, before));
-            for (Variant variant : sampling.choose(c.name(), Improvements.of(c.snapshot(), rules.practices()))) {
-                Snapshot better = readOrNull(rules, JsonPaths.with(c.snapshot(), variant.path(), variant.to()));
-                if (better == null) {
-                    continue; // not a valid snapshot, e.g. promises kept now above promises due
-                }
-                Advisor.Result after = evaluate(rules, better, c, variant);
-                Judge judge = new Judge(rules, c.name(), variant);
-                violations.addAll(judge.betterNeverLooksWorse(before, after));
-                violations.addAll(judge.onItsOwn(better, after));
-            }
-            if (sampling.nearerRenewal()) {
-                violations.addAll(nearerRenewal(rules, c, before));
-            }
+            violations.addAll(r.violations());
+            evaluations += r.evaluations();
         }
         return new Report(checked, violations, evaluations, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Property 3: the renewal moved nearer step by step never lowers a priority, nor drops a recommendation. */
-    private List<Violation> nearerRenewal(RuleSet rules, Case c, Advisor.Result far) {
-        JsonNode renewal = JsonPaths.at(c.snapshot(), "relationship.renewalDate");
-        if (renewal == null || !renewal.isTextual()) {
-            return List.of();
-        }
-        List<Violation> out = new ArrayList<>();
-        Advisor.Result before = far;
-        JsonNode from = renewal;
-        LocalDate date = LocalDate.parse(renewal.asText());
-        for (int days : DAYS_NEARER) {
-            date = date.minusDays(days);
-            JsonNode to = TextNode.valueOf(date.toString());
-            Snapshot nearer = readOrNull(rules, JsonPaths.with(c.snapshot(), "relationship.renewalDate", to));
-            if (nearer == null) {
-                break; // e.g. now before the contract's start
-            }
-            Variant variant = new Variant("relationship.renewalDate", null, from, to);
-            Advisor.Result after = evaluate(rules, nearer, c, variant);
-            out.addAll(new Judge(rules, c.name(), variant).nearerNeverCalmer(before, after));
-            before = after;
-            from = to;
-        }
-        return out;
+    /** What one scenario's checks found; not checked when its own snapshot cannot be read. */
+    private record CaseResult(String name, boolean checked, List<Violation> violations, int evaluations) {
     }
 
-    private Snapshot readOrNull(RuleSet rules, JsonNode json) {
+    private CaseResult check(RuleSet rules, CheckedSnapshots.Prepared prepared, Sampling sampling) {
+        Case c = prepared.source();
+        Snapshot base = prepared.base();
+        if (base == null) {
+            return new CaseResult(c.name(), false, List.of(), 0); // the scenario run reports a snapshot that cannot be read
+        }
+        List<Violation> violations = new ArrayList<>();
+        int evaluations = 1;
+        Advisor.Result before = evaluate(rules, base, c, null);
+        violations.addAll(new Judge(rules, c.name(), null).onItsOwn(base, before));
+        for (Variant variant : sampling.choose(c.name(), prepared.improvements())) {
+            Snapshot better = prepared.with(variant);
+            if (better == null) {
+                continue; // not a valid snapshot, e.g. promises kept now above promises due
+            }
+            evaluations++;
+            Advisor.Result after = evaluate(rules, better, c, variant);
+            Judge judge = new Judge(rules, c.name(), variant);
+            violations.addAll(judge.betterNeverLooksWorse(before, after));
+            violations.addAll(judge.onItsOwn(better, after));
+        }
+        if (sampling.nearerRenewal()) {
+            // Property 3: the renewal moved nearer step by step never lowers a priority, nor drops a recommendation.
+            Advisor.Result far = before;
+            for (CheckedSnapshots.Step step : prepared.nearerRenewal()) {
+                evaluations++;
+                Advisor.Result near = evaluate(rules, step.snapshot(), c, step.variant());
+                violations.addAll(new Judge(rules, c.name(), step.variant()).nearerNeverCalmer(far, near));
+                far = near;
+            }
+        }
+        return new CaseResult(c.name(), true, violations, evaluations);
+    }
+
+    /** The task's result, or what it threw, as it threw it (not wrapped), so callers see what one thread would. */
+    private static <T> T joinUnwrapped(CompletableFuture<T> task) {
         try {
-            return reader.read(json, rules.practices().ids());
-        } catch (CovalueException e) {
-            return null;
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 
     private Advisor.Result evaluate(RuleSet rules, Snapshot snapshot, Case c, Variant variant) {
-        evaluations++;
         try {
             return advisor.evaluate(rules, snapshot, new Advisor.Options(false, c.previous()));
         } catch (RuntimeException e) {

@@ -54,6 +54,14 @@ public final class SnapshotReader {
         return clock;
     }
 
+    /**
+     * "Today" for the date checks: the day anywhere on Earth, i.e. in the latest time zone (UTC+14),
+     * the last to allow a date. What this reader accepts depends on nothing else that changes.
+     */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+    }
+
     /** Parses and validates one snapshot; throws {@link InvalidInputException} listing every problem. */
     public Snapshot read(String json) {
         return read(parse(json));
@@ -201,8 +209,7 @@ public final class SnapshotReader {
     private List<Problem> checkDates(ObjectNode root) {
         List<Problem> problems = new ArrayList<>();
         LocalDate assessedOn = date(root, "assessedOn", problems);
-        // "today" anywhere on Earth: the latest time zone (UTC+14) is the last to allow a date
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        LocalDate today = today();
         if (assessedOn != null && assessedOn.isAfter(today)) {
             problems.add(Problem.atField("assessedOn", "must not be after today (" + today + ")"));
         }

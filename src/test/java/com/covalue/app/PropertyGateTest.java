@@ -52,6 +52,29 @@ class PropertyGateTest {
     }
 
     @Test
+    void a_changed_scenario_file_is_read_anew_by_the_next_reload_not_taken_from_the_last_check() throws Exception {
+        Path rules = copy(TestSupport.RULES, dir.resolve("rules"));
+        Path scenario = dir.resolve("scenarios").resolve("only-required");
+        copy(TestSupport.SCENARIOS.resolve("only-required"), scenario); // no escalation path: the bad rule never fires
+        Files.writeString(rules.resolve("bad.drl"), BadRules.RECOMMENDS_WHAT_IS_IN_PLACE);
+        RuleRegistry registry = new RuleFolder(rules, "off").registry(TestSupport.CLOCK, o -> { });
+        assertThat(registry.reload("startup").outcome()).isEqualTo("loaded");
+        Files.writeString(rules.resolve("bad.drl"), BadRules.RECOMMENDS_WHAT_IS_IN_PLACE + "\n// edited\n");
+        assertThat(registry.reload("watch").outcome()).as("the same scenario, read once: still passes").isEqualTo("loaded");
+
+        // the scenario now shows an escalation path in place, which the rule recommends all the same
+        Files.copy(TestSupport.SCENARIOS.resolve("healthy-partnership").resolve("snapshot.json"), scenario.resolve("snapshot.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(rules.resolve("bad.drl"), BadRules.RECOMMENDS_WHAT_IS_IN_PLACE + "\n// edited again\n");
+        ReloadOutcome broken = registry.reload("watch");
+        assertThat(broken.rejected()).isTrue();
+        assertThat(broken.errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("bad.drl");
+            assertThat(p.message()).contains("(property 6) in scenario only-required");
+        });
+    }
+
+    @Test
     void a_start_skips_the_check_only_on_the_revision_and_scenarios_this_build_passed_before() throws Exception {
         Path rules = copy(TestSupport.RULES, dir.resolve("rules"));
         Path scenarios = copy(TestSupport.SCENARIOS, dir.resolve("scenarios"));

@@ -1,15 +1,22 @@
 package com.covalue.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.covalue.BadRules;
 import com.covalue.TestSupport;
+import com.covalue.ruleset.PracticeList;
 import com.covalue.ruleset.RuleSet;
 import com.covalue.ruleset.RuleSetCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import com.covalue.validation.SnapshotReader;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +106,45 @@ class PropertyCheckerTest {
         assertThat(chosen).hasSize(4).anyMatch(v -> v.path().equals(focus));
         assertThat(sampling.choose(base.name(), all)).isEqualTo(chosen);
         assertThat(PropertyChecker.Sampling.ALL.choose(base.name(), all)).isEqualTo(all);
+    }
+
+    @Test
+    void snapshots_read_once_and_checked_again_on_two_threads_give_the_same_report_as_a_check_that_reads_them_anew()
+            throws Exception {
+        RuleSet rules = rulesWith("bad.drl", ADDS_ADVICE_WHEN_A_FACT_IMPROVES);
+        List<PropertyChecker.Case> cases = scenarios();
+        var sampling = new PropertyChecker.Sampling(6, Set.of("trust.recognition", "governance.escalationPath"));
+        PropertyChecker.Report fresh = new PropertyChecker(TestSupport.reader()).check(rules, cases, sampling);
+
+        CheckedSnapshots snapshots = new CheckedSnapshots(cases, rules.practices(), TestSupport.reader());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            PropertyChecker twoThreads = new PropertyChecker(TestSupport.reader(), pool);
+            // a first check with another focus reads part of the snapshots; the second reuses them and reads the rest
+            twoThreads.check(rules, snapshots, new PropertyChecker.Sampling(6, Set.of("openness.escalationsOpen")));
+            for (PropertyChecker.Report again : List.of(twoThreads.check(rules, snapshots, sampling),
+                    new PropertyChecker(TestSupport.reader()).check(rules, snapshots, sampling))) {
+                assertThat(again.checked()).isEqualTo(fresh.checked());
+                assertThat(again.evaluations()).isEqualTo(fresh.evaluations());
+                assertThat(again.violations()).isEqualTo(fresh.violations()).isNotEmpty();
+                assertThat(again.problems()).isEqualTo(fresh.problems());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void snapshots_read_for_another_day_or_practice_list_are_not_used() {
+        List<PropertyChecker.Case> cases = scenarios();
+        RuleSet rules = TestSupport.realRules();
+        CheckedSnapshots snapshots = new CheckedSnapshots(cases, rules.practices(), TestSupport.reader());
+        SnapshotReader tomorrow = new SnapshotReader(Clock.offset(TestSupport.CLOCK, Duration.ofDays(1)));
+        assertThat(snapshots.fits(rules.practices(), TestSupport.reader())).isTrue();
+        assertThat(snapshots.fits(rules.practices(), tomorrow)).isFalse();
+        assertThatThrownBy(() -> new PropertyChecker(tomorrow).check(rules, snapshots, PropertyChecker.Sampling.ALL))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(snapshots.fits(PracticeList.EMPTY, TestSupport.reader())).as("no practices: other answers are known").isFalse();
     }
 }
