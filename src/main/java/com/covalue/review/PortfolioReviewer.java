@@ -7,6 +7,7 @@ import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
+import com.covalue.model.SnapshotJson;
 import com.covalue.model.Verdict;
 import com.covalue.review.Review.Action;
 import com.covalue.review.Review.Direction;
@@ -18,6 +19,7 @@ import com.covalue.review.Review.Unreadable;
 import com.covalue.review.ReviewedResults.Urgency;
 import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,15 +137,19 @@ public final class PortfolioReviewer {
     /**
      * A snapshot that passed its checks, as the first pass keeps it: what groups, orders and lists
      * it, and the input to read it again from. A snapshot from a file is not kept ({@code held} is
-     * null): the second pass reads again only those it evaluates.
+     * null): the second pass reads again only those it evaluates, and knows its text by its hash.
      */
-    private record Read(Input input, String id, String name, LocalDate assessedOn, LocalDate renewalDate, Snapshot held)
-            implements Checked {
+    private record Read(Input input, String id, String name, LocalDate assessedOn, LocalDate renewalDate, Snapshot held,
+                        int textHash) implements Checked {
 
-        static Read of(Input input, Snapshot s) {
+        static Read held(Input input, Snapshot s) {
             var rel = s.relationship();
-            return new Read(input, rel.id(), rel.name(), s.assessedOn(), rel.renewalDate(),
-                    input instanceof Input.InFile ? null : s);
+            return new Read(input, rel.id(), rel.name(), s.assessedOn(), rel.renewalDate(), s, 0);
+        }
+
+        static Read inFile(Input.InFile input, Snapshot s, String text) {
+            var rel = s.relationship();
+            return new Read(input, rel.id(), rel.name(), s.assessedOn(), rel.renewalDate(), null, text.hashCode());
         }
 
         PortfolioItem source() {
@@ -222,7 +228,7 @@ public final class PortfolioReviewer {
         List<Read> known = knownOnAsOf(read, options, warnings, notDue);
         List<List<Read>> histories = histories(known, warnings);
         ReviewedResults results = spill ? new ReviewedResults.Spilled() : new ReviewedResults.Kept();
-        reviewAll(rules, practiceIds, options, due(histories, options, notDue), results);
+        reviewAll(rules, options, due(histories, options, notDue), results);
         invalid.sort(UNREADABLE_ORDER);
         notDue.sort(NOT_DUE_ORDER);
         Review.Summary summary = summary(options, inputs.size() + unreadable.size(), read, results.urgencies(), notDue.size(),
@@ -282,25 +288,32 @@ public final class PortfolioReviewer {
     }
 
     /** Every due relationship reviewed, each handed to {@code results} as it is made. */
-    private void reviewAll(RuleSet rules, Set<String> practiceIds, ReviewOptions options, List<List<Read>> due,
+    private void reviewAll(RuleSet rules, ReviewOptions options, List<List<Read>> due,
                            ReviewedResults results) {
         AtomicInteger done = new AtomicInteger();
         stream(due).forEach(history -> {
-            results.add(reviewOne(rules, options, snapshots(history, practiceIds), history.get(history.size() - 1).source()));
+            results.add(reviewOne(rules, options, snapshots(history), history.get(history.size() - 1).source()));
             progress.update("relationships reviewed", done.incrementAndGet(), due.size());
         });
     }
 
-    /** A history's snapshots, oldest first, those from files read again as the first pass checked them. */
-    private List<Snapshot> snapshots(List<Read> history, Set<String> practiceIds) {
+    /**
+     * A history's snapshots, oldest first. Those from files are read again and bound without being
+     * checked again (a third of their cost): the first pass checked this very text, as its hash shows.
+     */
+    private static List<Snapshot> snapshots(List<Read> history) {
         return history.stream().map(r -> {
             if (r.held() != null) {
                 return r.held();
             }
+            String text = r.input().text();
+            if (text.hashCode() != r.textHash()) {
+                throw new IllegalStateException(r.source().describe() + " changed while it was reviewed");
+            }
             try {
-                return reader.read(r.input().json(), practiceIds);
-            } catch (InvalidInputException e) {
-                throw new IllegalStateException(r.source().describe() + " changed while it was reviewed: " + e.getMessage(), e);
+                return SnapshotJson.bind(SnapshotReader.parse(text));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("checked snapshot could not be bound: " + e.getOriginalMessage(), e);
             }
         }).toList();
     }
@@ -333,7 +346,12 @@ public final class PortfolioReviewer {
         return stream(inputs).map(input -> {
             Checked outcome;
             try {
-                outcome = Read.of(input, reader.read(input.json(), practiceIds));
+                if (input instanceof Input.InFile inFile) {
+                    String text = inFile.text();
+                    outcome = Read.inFile(inFile, reader.read(SnapshotReader.parse(text), practiceIds), text);
+                } else {
+                    outcome = Read.held(input, reader.read(input.json(), practiceIds));
+                }
             } catch (InvalidInputException e) {
                 outcome = new Invalid(new Unreadable(input.source(), located(input.source(), e.error())));
             }
