@@ -245,7 +245,7 @@ public final class Covalue {
      */
     public Review review(PortfolioRequest request, PortfolioReviewer.Progress progress) {
         Portfolio portfolio = portfolio(request);
-        return new PortfolioReviewer(reader, true, progress).review(rules::current, request.options(), portfolio.inputs(),
+        return new PortfolioReviewer(reader, true, progress).spillingResults().review(rules::current, request.options(), portfolio.inputs(),
                 portfolio.found().unreadable(), portfolio.found().warnings());
     }
 

@@ -46,6 +46,9 @@ public final class OneShotRules implements RuleSource {
                 throw new CovalueException(ErrorCode.RULES_REJECTED, "the rules in " + folder + " were not loaded ("
                         + n + (n == 1 ? " problem" : " problems") + ")", rejected.problems());
             }
+            if (e.getCause() instanceof Error error) { // out of memory, say: the command line says so in a sentence
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }

@@ -36,7 +36,7 @@ public final class ImpactReviewer {
         Map<String, List<Snapshot>> byRelationship = new TreeMap<>();
         for (PortfolioReviewer.Input input : inputs) {
             try {
-                Snapshot s = input.node() != null ? reader.read(input.node()) : reader.read(input.text());
+                Snapshot s = reader.read(input.json());
                 byRelationship.computeIfAbsent(s.relationship().id(), k -> new ArrayList<>()).add(s);
             } catch (CovalueException e) {
                 invalid.add(new Review.Unreadable(input.source(), e.error()));

@@ -8,6 +8,7 @@ import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,13 +122,13 @@ public final class PortfolioFiles {
         String name = file.toString();
         byte[] bytes;
         try {
+            if (isJsonLines(file)) {
+                readLines(file, inputs, unreadable);
+                return;
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             unreadable.add(unreadable(PortfolioItem.file(name), "The file could not be read.", "could not be read: " + e.getMessage()));
-            return;
-        }
-        if (isJsonLines(file)) {
-            readLines(name, bytes, inputs, unreadable);
             return;
         }
         String text;
@@ -137,10 +139,10 @@ public final class PortfolioFiles {
             return;
         }
         if (!text.stripLeading().replace("\uFEFF", "").startsWith("[")) {
-            inputs.add(Input.text(PortfolioItem.file(name), text));
+            inputs.add(new Input.InFile(PortfolioItem.file(name), file, 0, bytes.length)); // read again when reviewed
             return;
         }
-        // A JSON array of snapshots, such as a saved request body of POST /api/v1/reviews.
+        // A JSON array of snapshots, such as a saved request body of POST /api/v1/reviews: held parsed, in memory.
         JsonNode array;
         try {
             array = SnapshotReader.parse(text);
@@ -153,30 +155,58 @@ public final class PortfolioFiles {
         }
     }
 
-    /** One snapshot per line; a line that is not UTF-8 spoils only itself. */
-    private static void readLines(String name, byte[] bytes, List<Input> inputs, List<Unreadable> unreadable) {
-        int start = 0;
+    /**
+     * One snapshot per line; a line that is not UTF-8 spoils only itself. The file is read in pieces
+     * and each line kept only as its place in the file (it may be larger than memory); a line is
+     * decoded here to know that it is UTF-8 and not blank, and again when it is reviewed.
+     */
+    private static void readLines(Path file, List<Input> inputs, List<Unreadable> unreadable) throws IOException {
+        String name = file.toString();
+        byte[] line = new byte[8192];
+        int length = 0;     // bytes of the current line so far
+        long start = 0;     // where the current line starts in the file
         int number = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            number++;
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            PortfolioItem item = PortfolioItem.line(name, number);
-            try {
-                String line = utf8(bytes, start, stop - start);
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+        byte[] piece = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(piece); n >= 0; n = in.read(piece)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (piece[i] != '\n') {
+                        continue;
+                    }
+                    line = append(line, length, piece, from, i - from);
+                    length += i - from;
+                    addLine(file, PortfolioItem.line(name, ++number), line, length, start, inputs, unreadable);
+                    start += length + 1;
+                    length = 0;
+                    from = i + 1;
                 }
-                if (!line.isBlank()) {
-                    inputs.add(Input.text(item, line));
-                }
-            } catch (CharacterCodingException e) {
-                unreadable.add(unreadable(item, "The line is not UTF-8 text.", "not UTF-8 text; save the file as UTF-8"));
+                line = append(line, length, piece, from, n - from);
+                length += n - from;
             }
-            start = end + 1;
+        }
+        if (length > 0) { // a last line with no line break
+            addLine(file, PortfolioItem.line(name, ++number), line, length, start, inputs, unreadable);
+        }
+    }
+
+    private static byte[] append(byte[] line, int length, byte[] piece, int from, int count) {
+        byte[] to = length + count <= line.length ? line : Arrays.copyOf(line, Math.max(2 * line.length, length + count));
+        System.arraycopy(piece, from, to, length, count);
+        return to;
+    }
+
+    /** The line of {@code length} bytes that starts at {@code start}, without its CR or (first line) byte-order mark. */
+    private static void addLine(Path file, PortfolioItem item, byte[] bytes, int length, long start, List<Input> inputs,
+                                List<Unreadable> unreadable) {
+        int stop = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+        int skip = item.line() == 1 && stop >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        try {
+            if (!utf8(bytes, skip, stop - skip).isBlank()) {
+                inputs.add(new Input.InFile(item, file, start + skip, stop - skip));
+            }
+        } catch (CharacterCodingException e) {
+            unreadable.add(unreadable(item, "The line is not UTF-8 text.", "not UTF-8 text; save the file as UTF-8"));
         }
     }
 

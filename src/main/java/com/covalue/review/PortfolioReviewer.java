@@ -7,6 +7,7 @@ import com.covalue.model.Advice.Recommendation;
 import com.covalue.model.ErrorResponse;
 import com.covalue.model.Problem;
 import com.covalue.model.Snapshot;
+import com.covalue.model.SnapshotJson;
 import com.covalue.model.Verdict;
 import com.covalue.review.Review.Action;
 import com.covalue.review.Review.Direction;
@@ -15,9 +16,17 @@ import com.covalue.review.Review.Point;
 import com.covalue.review.Review.Reviewed;
 import com.covalue.review.Review.Travel;
 import com.covalue.review.Review.Unreadable;
+import com.covalue.review.ReviewedResults.Urgency;
 import com.covalue.validation.InvalidInputException;
 import com.covalue.validation.SnapshotReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,14 +61,65 @@ public final class PortfolioReviewer {
     /** Health points of change that count as a direction of travel rather than noise. */
     static final int HEALTH_CHANGE_THAT_COUNTS = 5;
 
-    /** One snapshot to review: its JSON text or its parsed JSON, and where it came from. */
-    public record Input(PortfolioItem source, String text, JsonNode node) {
-        public static Input text(PortfolioItem source, String text) {
-            return new Input(source, Objects.requireNonNull(text), null);
+    /**
+     * One snapshot to review and where it came from: JSON text, parsed JSON, or a stretch of a file
+     * that is read again each time it is needed, so that a portfolio larger than memory is never
+     * held whole.
+     */
+    public sealed interface Input permits Input.Text, Input.Parsed, Input.InFile {
+
+        PortfolioItem source();
+
+        /** The snapshot's JSON text (parsed JSON written out again). */
+        String text();
+
+        /** The snapshot's JSON; throws {@link InvalidInputException} when the text is not JSON. */
+        default JsonNode json() {
+            return SnapshotReader.parse(text());
         }
 
-        public static Input json(PortfolioItem source, JsonNode node) {
-            return new Input(source, null, Objects.requireNonNull(node));
+        static Input text(PortfolioItem source, String text) {
+            return new Text(source, Objects.requireNonNull(text, "text == null"));
+        }
+
+        static Input json(PortfolioItem source, JsonNode node) {
+            return new Parsed(source, Objects.requireNonNull(node, "node == null"));
+        }
+
+        /** Text held in memory: a stored snapshot, say. */
+        record Text(PortfolioItem source, String text) implements Input {
+        }
+
+        /** JSON held in memory: an element of a request body or of a JSON array file. */
+        record Parsed(PortfolioItem source, JsonNode node) implements Input {
+            @Override
+            public String text() {
+                return node.toString();
+            }
+
+            @Override
+            public JsonNode json() {
+                return node;
+            }
+        }
+
+        /** {@code length} bytes of UTF-8 at {@code offset} in {@code file}: a line of a JSON Lines file, or a whole file. */
+        record InFile(PortfolioItem source, Path file, long offset, int length) implements Input {
+            @Override
+            public String text() {
+                ByteBuffer bytes = ByteBuffer.allocate(length);
+                try (FileChannel channel = FileChannel.open(file)) {
+                    while (bytes.hasRemaining() && channel.read(bytes, offset + bytes.position()) >= 0) {
+                        // read on until the stretch is whole or the file ends
+                    }
+                    if (bytes.hasRemaining()) {
+                        throw new IOException("it is shorter than when it was first read");
+                    }
+                    return StandardCharsets.UTF_8.newDecoder().decode(bytes.flip()).toString();
+                } catch (IOException e) { // a malformed-input exception included: it was UTF-8 when found
+                    throw new UncheckedIOException(file + " changed while it was reviewed: " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -74,7 +134,27 @@ public final class PortfolioReviewer {
     private sealed interface Checked permits Read, Invalid {
     }
 
-    private record Read(PortfolioItem source, Snapshot snapshot) implements Checked {
+    /**
+     * A snapshot that passed its checks, as the first pass keeps it: what groups, orders and lists
+     * it, and the input to read it again from. A snapshot from a file is not kept ({@code held} is
+     * null): the second pass reads again only those it evaluates, and knows its text by its hash.
+     */
+    private record Read(Input input, String id, String name, LocalDate assessedOn, LocalDate renewalDate, Snapshot held,
+                        int textHash) implements Checked {
+
+        static Read held(Input input, Snapshot s) {
+            var rel = s.relationship();
+            return new Read(input, rel.id(), rel.name(), s.assessedOn(), rel.renewalDate(), s, 0);
+        }
+
+        static Read inFile(Input.InFile input, Snapshot s, String text) {
+            var rel = s.relationship();
+            return new Read(input, rel.id(), rel.name(), s.assessedOn(), rel.renewalDate(), null, text.hashCode());
+        }
+
+        PortfolioItem source() {
+            return input.source();
+        }
     }
 
     private record Invalid(Unreadable why) implements Checked {
@@ -96,16 +176,30 @@ public final class PortfolioReviewer {
     private final boolean parallel;
     private final Progress progress;
     private final EvaluationGate gate;
+    private final boolean spill;
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress) {
         this(reader, parallel, progress, EvaluationGate.NONE);
     }
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate) {
+        this(reader, parallel, progress, gate, false);
+    }
+
+    private PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate, boolean spill) {
         this.reader = reader;
         this.parallel = parallel;
         this.progress = progress;
         this.gate = Objects.requireNonNull(gate, "gate == null");
+        this.spill = spill;
+    }
+
+    /**
+     * This reviewer, writing each reviewed relationship to a temporary file as it is made and the
+     * report reading them back one at a time: for portfolios larger than memory (the command line).
+     */
+    public PortfolioReviewer spillingResults() {
+        return new PortfolioReviewer(reader, parallel, progress, gate, true);
     }
 
     /**
@@ -124,16 +218,23 @@ public final class PortfolioReviewer {
         List<Unreadable> invalid = new ArrayList<>(unreadable);
         // one rule set for the whole review: the practice list that checks the answers is the one that judges them
         RuleSet rules = ruleSet.get();
-        List<Read> read = readable(check(inputs, rules.practices().ids()), invalid);
+        Set<String> practiceIds = rules.practices().ids();
+        // Two passes, so that a portfolio larger than memory reviews in a fixed heap. The first checks
+        // every snapshot and keeps of each only what groups and orders it (a Read, no Snapshot when it
+        // came from a file); the second reads again and evaluates only the due relationships' histories,
+        // handing each result to `results` (a temporary file on the command line) as it is made.
+        List<Read> read = readable(check(inputs, practiceIds), invalid);
         List<NotDue> notDue = new ArrayList<>();
         List<Read> known = knownOnAsOf(read, options, warnings, notDue);
         List<List<Read>> histories = histories(known, warnings);
-        List<Reviewed> reviewed = reviewAll(rules, options, due(histories, options, notDue));
+        ReviewedResults results = spill ? new ReviewedResults.Spilled() : new ReviewedResults.Kept();
+        reviewAll(rules, options, due(histories, options, notDue), results);
         invalid.sort(UNREADABLE_ORDER);
         notDue.sort(NOT_DUE_ORDER);
-        Review.Summary summary = summary(options, inputs.size() + unreadable.size(), read, reviewed, notDue.size(), invalid.size());
+        Review.Summary summary = summary(options, inputs.size() + unreadable.size(), read, results.urgencies(), notDue.size(),
+                invalid.size());
         return new Review(1, options.asOf(), options.withinDays(), options.failOn(),
-                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), summary, reviewed, List.copyOf(notDue),
+                new Advice.RulesUsed(rules.revision(), rules.ruleCount()), summary, results.reviewed(), List.copyOf(notDue),
                 List.copyOf(invalid), List.copyOf(warnings));
     }
 
@@ -155,13 +256,13 @@ public final class PortfolioReviewer {
      * later snapshots is listed as not due rather than silently dropped.
      */
     private static List<Read> knownOnAsOf(List<Read> read, ReviewOptions options, List<String> warnings, List<NotDue> notDue) {
-        List<Read> known = read.stream().filter(r -> !r.snapshot().assessedOn().isAfter(options.asOf())).toList();
+        List<Read> known = read.stream().filter(r -> !r.assessedOn().isAfter(options.asOf())).toList();
         if (known.size() < read.size()) {
             warnings.add((read.size() - known.size()) + " snapshot(s) assessed after " + options.asOf() + " were left out");
-            Set<String> knownIds = known.stream().map(r -> r.snapshot().relationship().id()).collect(Collectors.toSet());
-            for (List<Read> later : histories(read.stream().filter(r -> !knownIds.contains(r.snapshot().relationship().id())).toList(),
+            Set<String> knownIds = known.stream().map(Read::id).collect(Collectors.toSet());
+            for (List<Read> later : histories(read.stream().filter(r -> !knownIds.contains(r.id())).toList(),
                     new ArrayList<>())) {
-                Snapshot first = later.get(0).snapshot();
+                Read first = later.get(0);
                 notDue.add(notDue(first, null, "assessed only after the as-of date (first on " + first.assessedOn() + ")"));
             }
         }
@@ -172,8 +273,8 @@ public final class PortfolioReviewer {
     private static List<List<Read>> due(List<List<Read>> histories, ReviewOptions options, List<NotDue> notDue) {
         List<List<Read>> due = new ArrayList<>();
         for (List<Read> history : histories) {
-            Snapshot latest = history.get(history.size() - 1).snapshot();
-            var renewal = latest.relationship().renewalDate();
+            Read latest = history.get(history.size() - 1);
+            LocalDate renewal = latest.renewalDate();
             if (renewal == null) {
                 notDue.add(notDue(latest, null, "no renewal date in the latest snapshot"));
             } else if (renewal.isAfter(options.windowEnd())) {
@@ -186,17 +287,35 @@ public final class PortfolioReviewer {
         return due;
     }
 
-    /** Every due relationship reviewed, most urgent first. */
-    private List<Reviewed> reviewAll(RuleSet rules, ReviewOptions options, List<List<Read>> due) {
+    /** Every due relationship reviewed, each handed to {@code results} as it is made. */
+    private void reviewAll(RuleSet rules, ReviewOptions options, List<List<Read>> due,
+                           ReviewedResults results) {
         AtomicInteger done = new AtomicInteger();
-        return stream(due)
-                .map(history -> {
-                    Reviewed r = reviewOne(rules, options, history);
-                    progress.update("relationships reviewed", done.incrementAndGet(), due.size());
-                    return r;
-                })
-                .sorted(URGENCY)
-                .toList();
+        stream(due).forEach(history -> {
+            results.add(reviewOne(rules, options, snapshots(history), history.get(history.size() - 1).source()));
+            progress.update("relationships reviewed", done.incrementAndGet(), due.size());
+        });
+    }
+
+    /**
+     * A history's snapshots, oldest first. Those from files are read again and bound without being
+     * checked again (a third of their cost): the first pass checked this very text, as its hash shows.
+     */
+    private static List<Snapshot> snapshots(List<Read> history) {
+        return history.stream().map(r -> {
+            if (r.held() != null) {
+                return r.held();
+            }
+            String text = r.input().text();
+            if (text.hashCode() != r.textHash()) {
+                throw new IllegalStateException(r.source().describe() + " changed while it was reviewed");
+            }
+            try {
+                return SnapshotJson.bind(SnapshotReader.parse(text));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("checked snapshot could not be bound: " + e.getOriginalMessage(), e);
+            }
+        }).toList();
     }
 
     private static final Comparator<Unreadable> UNREADABLE_ORDER = Comparator
@@ -209,22 +328,17 @@ public final class PortfolioReviewer {
             .thenComparing(NotDue::id);
 
     /** The counts, the verdicts and the gate's decision. */
-    private static Review.Summary summary(ReviewOptions options, int given, List<Read> read, List<Reviewed> reviewed,
+    private static Review.Summary summary(ReviewOptions options, int given, List<Read> read, List<Urgency> reviewed,
                                           int notDue, int invalid) {
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             verdicts.put(v, 0);
         }
         reviewed.forEach(r -> verdicts.merge(r.verdict(), 1, Integer::sum));
-        int relationships = (int) read.stream().map(r -> r.snapshot().relationship().id()).distinct().count();
+        int relationships = (int) read.stream().map(Read::id).distinct().count();
         return new Review.Summary(given, invalid, relationships, reviewed.size(), notDue, verdicts,
                 gate(options, reviewed, invalid));
     }
-
-    /** Most urgent first: soonest renewal, then the worse verdict, then by id so the order is stable. */
-    static final Comparator<Reviewed> URGENCY = Comparator.comparingLong(Reviewed::daysToRenewal)
-            .thenComparing(Reviewed::verdict, Comparator.reverseOrder())
-            .thenComparing(Reviewed::id);
 
     /** Reads every input, checking its practice answers against {@code practiceIds} as advice and the store do. */
     private List<Checked> check(List<Input> inputs, Set<String> practiceIds) {
@@ -232,9 +346,12 @@ public final class PortfolioReviewer {
         return stream(inputs).map(input -> {
             Checked outcome;
             try {
-                JsonNode node = input.node() != null ? input.node() : SnapshotReader.parse(input.text());
-                Snapshot s = reader.read(node, practiceIds);
-                outcome = new Read(input.source(), s);
+                if (input instanceof Input.InFile inFile) {
+                    String text = inFile.text();
+                    outcome = Read.inFile(inFile, reader.read(SnapshotReader.parse(text), practiceIds), text);
+                } else {
+                    outcome = Read.held(input, reader.read(input.json(), practiceIds));
+                }
             } catch (InvalidInputException e) {
                 outcome = new Invalid(new Unreadable(input.source(), located(input.source(), e.error())));
             }
@@ -257,23 +374,23 @@ public final class PortfolioReviewer {
     private static List<List<Read>> histories(List<Read> read, List<String> warnings) {
         Map<String, Map<LocalDate, Read>> byId = new LinkedHashMap<>();
         for (Read r : read) {
-            Map<LocalDate, Read> days = byId.computeIfAbsent(r.snapshot().relationship().id(), id -> new LinkedHashMap<>());
-            Read earlier = days.put(r.snapshot().assessedOn(), r);
+            Map<LocalDate, Read> days = byId.computeIfAbsent(r.id(), id -> new LinkedHashMap<>());
+            Read earlier = days.put(r.assessedOn(), r);
             if (earlier != null) {
-                warnings.add(r.snapshot().relationship().id() + " has two snapshots assessed on " + r.snapshot().assessedOn()
+                warnings.add(r.id() + " has two snapshots assessed on " + r.assessedOn()
                         + " (" + earlier.source().describe() + " and " + r.source().describe() + "); reviewed the second");
             }
         }
         return byId.values().stream()
-                .map(days -> days.values().stream().sorted(Comparator.comparing(r -> r.snapshot().assessedOn())).toList())
+                .map(days -> days.values().stream().sorted(Comparator.comparing(Read::assessedOn)).toList())
                 .toList();
     }
 
-    private Reviewed reviewOne(RuleSet rules, ReviewOptions options, List<Read> history) {
-        Read latest = history.get(history.size() - 1);
-        Snapshot s = latest.snapshot();
+    /** One due relationship from its history, oldest first; {@code source} is where its latest snapshot came from. */
+    private Reviewed reviewOne(RuleSet rules, ReviewOptions options, List<Snapshot> history, PortfolioItem source) {
+        Snapshot s = history.get(history.size() - 1);
         // Judged on the review's day, and against the snapshot before it, so trend rules speak too.
-        Snapshot previous = history.size() < 2 ? null : history.get(history.size() - 2).snapshot();
+        Snapshot previous = history.size() < 2 ? null : history.get(history.size() - 2);
         Advice advice = gate.run(() -> advisor.evaluate(rules, s, new Advisor.Options(false, previous, options.asOf())).advice());
         Advice.Renewal renewal = advice.renewal(); // present: only snapshots with a renewal date are due
 
@@ -291,20 +408,20 @@ public final class PortfolioReviewer {
 
         var rel = s.relationship();
         return new Reviewed(rel.id(), rel.name(), rel.client(), rel.supplier(), rel.annualValue(), rel.currency(),
-                s.assessedOn(), ChronoUnit.DAYS.between(s.assessedOn(), options.asOf()), latest.source(), rel.renewalDate(), ChronoUnit.DAYS.between(options.asOf(), rel.renewalDate()),
+                s.assessedOn(), ChronoUnit.DAYS.between(s.assessedOn(), options.asOf()), source, rel.renewalDate(), ChronoUnit.DAYS.between(options.asOf(), rel.renewalDate()),
                 renewal.verdict(), renewal.reasons(), focus, conditions, alsoOpen, top, advice.recommendations().size(),
                 advice.health(), advice.alignment(), advice.matching(), advice.matched(), travel(rules, history, advice));
     }
 
     /** Health and verdict then and now; null when the relationship has only one snapshot. */
-    private Travel travel(RuleSet rules, List<Read> history, Advice now) {
+    private Travel travel(RuleSet rules, List<Snapshot> history, Advice now) {
         if (history.size() < 2) {
             return null;
         }
         // Each earlier snapshot as it was judged then: on its own day, against the one before it.
         List<Point> earlier = IntStream.range(0, history.size() - 1).mapToObj(i -> {
-            Snapshot then = history.get(i).snapshot();
-            Snapshot before = i == 0 ? null : history.get(i - 1).snapshot();
+            Snapshot then = history.get(i);
+            Snapshot before = i == 0 ? null : history.get(i - 1);
             Advice advice = gate.run(() -> advisor.evaluate(rules, then, new Advisor.Options(false, before)).advice());
             return new Point(then.assessedOn(), advice.health().overall(),
                     advice.renewal() == null ? null : advice.renewal().verdict());
@@ -334,14 +451,13 @@ public final class PortfolioReviewer {
         return new Action(r.id(), r.title(), r.factor(), r.owner(), r.priority().score(), r.priority().level(), r.because());
     }
 
-    private static NotDue notDue(Snapshot s, Long days, String reason) {
-        return new NotDue(s.relationship().id(), s.relationship().name(), s.assessedOn(), s.relationship().renewalDate(),
-                days, reason);
+    private static NotDue notDue(Read r, Long days, String reason) {
+        return new NotDue(r.id(), r.name(), r.assessedOn(), r.renewalDate(), days, reason);
     }
 
-    private static Review.Gate gate(ReviewOptions options, List<Reviewed> reviewed, int invalid) {
+    private static Review.Gate gate(ReviewOptions options, List<Urgency> reviewed, int invalid) {
         List<String> failing = reviewed.stream().filter(r -> !options.failOn().worseThan(r.verdict()))
-                .map(Reviewed::id).toList();
+                .map(Urgency::id).toList();
         List<String> why = new ArrayList<>();
         if (!failing.isEmpty()) {
             why.add(failing.size() + " relationship(s) at or worse than " + options.failOn());

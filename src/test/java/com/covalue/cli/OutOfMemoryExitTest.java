@@ -35,12 +35,17 @@ class OutOfMemoryExitTest {
                 out.write(Json.MAPPER.writeValueAsString(snapshot));
                 out.newLine();
             }
+            // The review reads a portfolio one snapshot at a time now, so the snapshots above fit; one
+            // snapshot larger than the heap does not.
+            ((ObjectNode) snapshot.get("relationship")).put("id", "rel-huge").put("name", "x".repeat(32 << 20));
+            out.write(Json.MAPPER.writeValueAsString(snapshot));
+            out.newLine();
         }
         Path report = dir.resolve("review.json");
         List<String> command = new ArrayList<>(TestSupport.covalueCommand("review", "--rule-cache", "off",
                 "--rules", TestSupport.RULES.toString(), portfolio.toString(), "--as-of", "2026-11-23",
                 "--format", "json", "--out", report.toString()));
-        command.add(1, "-Xmx24m"); // 8 MB of snapshots and the rules' compile do not fit
+        command.add(1, "-Xmx24m"); // the 32 MB snapshot does not fit
 
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

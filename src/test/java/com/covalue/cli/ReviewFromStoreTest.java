@@ -35,11 +35,11 @@ class ReviewFromStoreTest {
             for (PortfolioReviewer.Input input : PortfolioFiles.find(List.of(Path.of(SEASON))).inputs()) {
                 Snapshot s;
                 try {
-                    s = input.node() != null ? TestSupport.reader().read(input.node()) : TestSupport.reader().read(input.text());
+                    s = TestSupport.reader().read(input.json());
                 } catch (InvalidInputException e) {
                     continue;
                 }
-                String json = input.node() != null ? input.node().toString() : input.text();
+                String json = input.text();
                 store.save(s, json, true, previous -> advisor.evaluate(TestSupport.realRules(), s,
                         new Advisor.Options(false, previous)).advice());
                 stored++;

@@ -2,6 +2,7 @@ package com.covalue.review.report;
 
 import static com.covalue.TestSupport.SCENARIOS;
 import static com.covalue.TestSupport.realRules;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.covalue.Golden;
 import com.covalue.TestSupport;
@@ -62,6 +63,21 @@ class GoldenReviewTest {
         assertAllFormats("hostile-text", withFixedRevision(review));
     }
 
+    @Test
+    void a_review_spilled_to_disk_renders_as_one_held_in_memory() {
+        for (String portfolio : List.of("renewal-season", "mixed-with-bad-files")) {
+            PortfolioFiles.Found found = PortfolioFiles.find(List.of(PORTFOLIOS.resolve(portfolio)));
+            PortfolioReviewer kept = new PortfolioReviewer(TestSupport.reader(), false, PortfolioReviewer.Progress.NONE);
+            Review held = kept.review(() -> realRules(), OPTIONS, found.inputs(), found.unreadable(), found.warnings());
+            Review spilled = kept.spillingResults()
+                    .review(() -> realRules(), OPTIONS, found.inputs(), found.unreadable(), found.warnings());
+            assertThat(spilled.reviewed()).as(portfolio).isNotEmpty().isEqualTo(held.reviewed());
+            for (ReportFormat format : ReportFormat.values()) {
+                assertThat(format.render(spilled)).as(portfolio + " " + format).isEqualTo(format.render(held));
+            }
+        }
+    }
+
     private static void assertAllFormats(String name, Review review) {
         Golden.assertMatches("review/" + name + ".txt", TextReview.render(review));
         Golden.assertMatches("review/" + name + ".md", MarkdownReview.render(review));
@@ -70,7 +86,8 @@ class GoldenReviewTest {
 
     private static Review review(ReviewOptions options, Path folder) {
         PortfolioFiles.Found found = PortfolioFiles.find(List.of(folder));
-        Review review = new PortfolioReviewer(TestSupport.reader(), false, PortfolioReviewer.Progress.NONE)
+        // spilled to disk, as the command line reviews
+        Review review = new PortfolioReviewer(TestSupport.reader(), false, PortfolioReviewer.Progress.NONE).spillingResults()
                 .review(() -> realRules(), options, found.inputs(), found.unreadable(), found.warnings());
         return withFixedRevision(review);
     }
