@@ -37,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -101,9 +102,7 @@ class BrowserTest {
                 lead.get(f.origin + "/");
                 assertThat(lead.getCurrentUrl()).contains("/signin?next=");
                 check(lead, "signin");
-                lead.findElement(By.id("name")).sendKeys("lee");
-                lead.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
-                lead.findElement(By.cssSelector("form[action='/signin'] button")).click();
+                signIn(lead, "lee");
                 assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio");
                 assertThat(lead.findElements(By.cssSelector("table.portfolio tbody tr"))).hasSize(3);
                 check(lead, "portfolio");
@@ -113,14 +112,14 @@ class BrowserTest {
                 check(lead, "assessments");
                 lead.findElement(By.id("relationship")).sendKeys("northwind-helpdesk");
                 setDate(lead, "on", "2026-11-20");
-                lead.findElement(By.cssSelector("form[action='/assessments/new'] button")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("form[action='/assessments/new'] button")));
                 assertThat(lead.findElement(By.id("f-openness-escalationsOpen")).getAttribute("value")).isEqualTo("5");
                 check(lead, "assessment-facts");
                 new Select(lead.findElement(By.id("f-governance-escalationPath"))).selectByVisibleText("yes");
                 WebElement open = lead.findElement(By.id("f-openness-escalationsOpen"));
                 open.clear();
                 open.sendKeys("1");
-                lead.findElement(By.cssSelector("form.facts button[type=submit]")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("form.facts button[type=submit]")));
                 String clientLink = lead.findElement(By.id("link-client")).getAttribute("value");
                 String supplierLink = lead.findElement(By.id("link-supplier")).getAttribute("value");
                 assertThat(clientLink).startsWith(f.origin + "/r/");
@@ -137,7 +136,7 @@ class BrowserTest {
                 long started = System.nanoTime();
                 phone.findElement(By.id("respondentRole")).sendKeys("head of vendor management");
                 answerFactor(phone, "governance", 2, "NO");
-                phone.findElement(By.cssSelector("#governance button[name=next]")).click();
+                submitAndWait(phone, phone.findElement(By.cssSelector("#governance button[name=next]")));
                 assertThat(noticeSaying(phone, "draft")).contains("draft");
                 assertThat(phone.findElement(By.cssSelector("input[name='p.GOV-01'][value=NO]")).isSelected()).isTrue();
                 answerFactor(phone, "trust", 2, "PARTLY");
@@ -145,7 +144,7 @@ class BrowserTest {
                 for (String factor : List.of("openness", "delivery", "mutualGoals", "measurement", "innovation")) {
                     answerByScript(phone, factor, 2, "PARTLY");
                 }
-                phone.findElement(By.cssSelector("button[name=action][value=send]")).click();
+                submitAndWait(phone, phone.findElement(By.cssSelector("button[name=action][value=send]")));
                 long clientMs = (System.nanoTime() - started) / 1_000_000;
                 assertThat(noticeSaying(phone, "sent")).contains("sent");
                 System.out.printf("browser: the client's 103 questions answered through the driver in %d ms%n", clientMs);
@@ -159,15 +158,15 @@ class BrowserTest {
                 for (String factor : List.of("governance", "trust", "openness", "delivery", "mutualGoals", "measurement", "innovation")) {
                     answerByScript(lead, factor, 4, "YES");
                 }
-                lead.findElement(By.cssSelector("button[name=action][value=send]")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("button[name=action][value=send]")));
                 check(lead, "questionnaire-sent");
 
                 // the lead closes it and sees the advice and the history chart
                 lead.get(f.origin + "/assessments");
-                lead.findElement(By.linkText("northwind-helpdesk")).click();
+                submitAndWait(lead, lead.findElement(By.linkText("northwind-helpdesk")));
                 assertThat(lead.findElements(By.xpath("//td[text()='answered']"))).hasSize(2);
                 check(lead, "assessment");
-                lead.findElement(By.cssSelector("form[action$='/close'] button")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("form[action$='/close'] button")));
                 assertThat(lead.getCurrentUrl()).contains("/relationships/northwind-helpdesk");
                 assertThat(lead.findElements(By.cssSelector("svg.history .series.overall circle"))).hasSize(3);
                 assertThat(lead.findElement(By.id("h-advice")).getText()).contains("2026-11-20");
@@ -175,7 +174,7 @@ class BrowserTest {
                 assertThat(lead.findElements(By.cssSelector("table.matching tbody tr"))).isNotEmpty();
                 assertThat(lead.findElements(By.cssSelector("svg.dumbbell"))).hasSize(1);
                 check(lead, "relationship");
-                lead.findElement(By.partialLinkText("Show the rules")).click();
+                submitAndWait(lead, lead.findElement(By.partialLinkText("Show the rules")));
                 assertThat(lead.findElements(By.cssSelector("li.rec details"))).isNotEmpty();
 
                 lead.get(f.origin + "/rules");
@@ -191,16 +190,12 @@ class BrowserTest {
                 check(lead, "account");
                 ((JavascriptExecutor) lead).executeScript(
                         "document.querySelector(\"form[action='/account/tokens'] input[name=_csrf]\").remove();");
-                lead.findElement(By.cssSelector("form[action='/account/tokens'] button")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("form[action='/account/tokens'] button")));
                 assertThat(lead.findElement(By.cssSelector(".error-message")).getText()).contains("CSRF");
                 check(lead, "csrf-refused");
 
                 // a viewer reads but cannot write
-                lead.get(f.origin + "/account");
-                lead.findElement(By.cssSelector("form.signout button")).click();
-                lead.findElement(By.id("name")).sendKeys("vic");
-                lead.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
-                lead.findElement(By.cssSelector("form[action='/signin'] button")).click();
+                switchUser(lead, f.origin, "vic");
                 lead.get(f.origin + "/assessments");
                 assertThat(lead.findElements(By.cssSelector("form[action='/assessments/new']"))).isEmpty();
                 lead.get(f.origin + "/assessments/new?relationship=northwind-helpdesk");
@@ -220,15 +215,11 @@ class BrowserTest {
 
                 // an admin revokes the viewer's tokens and removes the lead from the account page
                 f.covalue.accounts().newToken(new User("vic", Role.VIEWER), "report script");
+                switchUser(lead, f.origin, "ada");
                 lead.get(f.origin + "/account");
-                lead.findElement(By.cssSelector("form.signout button")).click();
-                lead.findElement(By.id("name")).sendKeys("ada");
-                lead.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
-                lead.findElement(By.cssSelector("form[action='/signin'] button")).click();
-                lead.get(f.origin + "/account");
-                lead.findElement(By.cssSelector("form[action='/account/users/vic/revoke-tokens'] button")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("form[action='/account/users/vic/revoke-tokens'] button")));
                 assertThat(noticeSaying(lead, "Revoked")).isEqualTo("Revoked vic's 1 API token.");
-                lead.findElement(By.cssSelector("form[action='/account/users/lee/remove'] button")).click();
+                submitAndWait(lead, lead.findElement(By.cssSelector("form[action='/account/users/lee/remove'] button")));
                 assertThat(noticeSaying(lead, "Removed")).startsWith("Removed lee");
                 check(lead, "account-admin");
                 assertThat(f.covalue.accounts().users()).extracting(User::name).containsExactly("ada", "vic");
@@ -378,6 +369,35 @@ class BrowserTest {
 
     private static void store(WebFixture f, ObjectNode snapshot) {
         f.covalue.storeAndAdvise(snapshot.at("/relationship/id").asText(), snapshot.toString(), false);
+    }
+
+    /**
+     * Signs out from the account page and in again as {@code name}. CI once went to the next
+     * address straight after the sign-in click had returned, abandoning the sign-in.
+     */
+    private static void switchUser(WebDriver driver, String origin, String name) {
+        driver.get(origin + "/account");
+        submitAndWait(driver, driver.findElement(By.cssSelector("form.signout button")));
+        signIn(driver, name);
+    }
+
+    /**
+     * Clicks something that leads to another page and waits until the old page has gone. The
+     * click can return before the browser has followed it, and then the next look at the page
+     * reads the old one, or the next {@code get} abandons the request the click sent.
+     */
+    private static void submitAndWait(WebDriver driver, WebElement element) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
+    /** Fills in the sign-in form on the page and waits until the page it leads to has arrived. */
+    private static void signIn(WebDriver driver, String name) {
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        submitAndWait(driver, driver.findElement(By.cssSelector("form[action='/signin'] button")));
+        assertThat(driver.findElements(By.cssSelector("form.signout"))).as("signed in as " + name).hasSize(1);
     }
 
     /**
