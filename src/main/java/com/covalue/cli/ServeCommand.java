@@ -177,7 +177,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean shuttingDown = new AtomicBoolean();
         StopSignals.exitZeroOnSignal();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable shutdown = () -> {
             shuttingDown.set(true);
             LOG.info("shutting down: finishing requests in flight");
             service.stopWatching();
@@ -186,7 +186,15 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
             // no halt(0) here: the exit status stays whatever stopped the process (0 for a
             // signal, see StopSignals; an exit from anywhere else keeps its own status)
-        }, "covalue-shutdown"));
+        };
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "covalue-shutdown"));
+        } catch (IllegalStateException e) {
+            // a signal came while the service was starting, before the hook could be added:
+            // the JVM is already exiting, so stop here as the hook would have
+            shutdown.run();
+            return Main.OK;
+        }
         // Watch the web server: if it stops without a shutdown, the service is gone and the
         // process must say so with a non-zero status, or a supervisor would not restart it.
         while (!stopped.await(1, TimeUnit.SECONDS)) {
