@@ -170,13 +170,20 @@ public final class ReloadUnderLoad {
                     steady, failures.get(), unseen);
             return;
         }
+        // no steady tail (the reloads ran into the cap) or no measured window: no ratio, rather
+        // than the NaN or Infinity a division by zero would print
+        boolean ratioMeasured = steady > 0 && !sortedRatios.isEmpty();
+        if (!ratioMeasured) {
+            System.err.printf("no window ratio: steady rate %.1f req/s, %d measured windows%n", steady, sortedRatios.size());
+        }
         System.out.printf(java.util.Locale.ROOT,
                 "RESULT steady_rps=%.1f failures=%d reloads=%d unseen=%d reload_ms_median=%d reload_ms_max=%d reload_ms_all=%s"
-                        + " edit_to_served_ms_median=%d window_ratio_median=%.3f window_ratio_min=%.3f%n",
+                        + " edit_to_served_ms_median=%d window_ratio_median=%s window_ratio_min=%s%n",
                 steady, failures.get(), durations.size(), unseen, sortedDurations.get(sortedDurations.size() / 2),
                 sortedDurations.get(sortedDurations.size() - 1), durations.toString().replace(" ", ""),
                 editToServed.stream().sorted().toList().get(editToServed.size() / 2),
-                sortedRatios.get(sortedRatios.size() / 2), sortedRatios.get(0));
+                ratioMeasured ? String.format(java.util.Locale.ROOT, "%.3f", sortedRatios.get(sortedRatios.size() / 2)) : "n/a",
+                ratioMeasured ? String.format(java.util.Locale.ROOT, "%.3f", sortedRatios.get(0)) : "n/a");
     }
 
     private static int at(AtomicIntegerArray done, long ms) {
