@@ -33,13 +33,15 @@ import java.util.Map;
  * writes the next state of {@code trust.drl} (a condition changed, a rule added, two rules removed,
  * back to the original; each with a new comment line so every round is a new revision), runs A and
  * B in alternating order, and then compares the advice JSON of A's and B's new rule sets on every
- * scenario, with and without explanations. Prints per-step wall and process CPU (all threads,
+ * scenario, with and without explanations. With {@code A} or {@code B} as the third argument,
+ * only that path runs (no comparison): whether one path's presence in the JVM slows the other.
+ * Prints per-step wall and process CPU (all threads,
  * JIT and GC included) for each round, and medians of the measured rounds.
  *
  * <pre>
  * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx256m -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     com.covalue.app.IncrementalReloadExperiment [warm-up rounds, 4] [measured rounds, 12]
+ *     com.covalue.app.IncrementalReloadExperiment [warm-up rounds, 4] [measured rounds, 12] [AB|A|B]
  * </pre>
  */
 public final class IncrementalReloadExperiment {
@@ -72,11 +74,17 @@ public final class IncrementalReloadExperiment {
     public static void main(String[] args) throws Exception {
         int warmUps = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-        new IncrementalReloadExperiment().run(warmUps, measured);
+        String paths = args.length > 2 ? args[2] : "AB";
+        require(paths.equals("AB") || paths.equals("A") || paths.equals("B"), "paths: AB, A or B");
+        new IncrementalReloadExperiment().run(warmUps, measured, paths.contains("A"), paths.contains("B"));
         System.exit(0); // the gate's and compiler's daemon pools would keep nothing alive, but Drools' may
     }
 
-    private void run(int warmUps, int measured) throws Exception {
+    /**
+     * @param runA whether to reload each edit as the service does (A)
+     * @param runB whether to reload each edit in place on the standby (B); advice is compared only with both
+     */
+    private void run(int warmUps, int measured, boolean runA, boolean runB) throws Exception {
         Path dir = Files.createTempDirectory("covalue-incremental-");
         Path rules = TestSupport.copyRules(dir.resolve("rules"));
         Path scenarios = TestSupport.copyTree(TestSupport.SCENARIOS, dir.resolve("scenarios"));
@@ -93,8 +101,10 @@ public final class IncrementalReloadExperiment {
 
         // B: two knowledge bases from the same files, each compiled once; the standby warmed and
         // gated, the serving one warmed and given the scenarios as traffic
+        long heapBefore = heapAfterGc();
         RuleSet standby = new RuleSetCompiler(TestSupport.CLOCK).compile(rules);
         RuleSet serving = new RuleSetCompiler(TestSupport.CLOCK).compile(rules);
+        long heapPerKieBase = (heapAfterGc() - heapBefore) / 2;
         IncrementalRuleBase incremental = new IncrementalRuleBase(rules, standby);
         RuleSetWarmUp warmB = new RuleSetWarmUp();
         PropertyGate gateB = PropertyGate.beside(rules, TestSupport.CLOCK);
@@ -124,6 +134,9 @@ public final class IncrementalReloadExperiment {
             for (int turn = 0; turn < 2; turn++) {
                 boolean aFirst = round % 2 == 0;
                 if ((turn == 0) == aFirst) {
+                    if (!runA) {
+                        continue;
+                    }
                     long[] t0 = now();
                     RuleSet compiled = compilerA.compile(rules, a);
                     long[] t1 = now();
@@ -137,6 +150,9 @@ public final class IncrementalReloadExperiment {
                     record(counted, "A reload", t0, t3);
                     newA = compiled;
                 } else {
+                    if (!runB) {
+                        continue;
+                    }
                     long[] t0 = now();
                     IncrementalRuleBase.Edit edit = incremental.prepare(rules);
                     long[] t1 = now();
@@ -160,6 +176,23 @@ public final class IncrementalReloadExperiment {
                     newB = updated;
                 }
             }
+            load = Math.max(load, loadAverage());
+            if (counted) {
+                loadMin = Math.min(loadMin, load);
+                loadMax = Math.max(loadMax, load);
+            }
+            if (!(runA && runB)) {
+                // one path alone (to see whether the other's presence in the JVM slows it): no comparison
+                if (runA) {
+                    a = newA;
+                    gateAgain(counted, "A gate again (control)", a, checker, snapshots);
+                } else {
+                    gateAgain(counted, "B gate again (control)", newB, checker, snapshots);
+                }
+                System.out.printf("round %2d (%s, load %.1f): %s%n", round, describe(round), load,
+                        last(runA ? "A reload" : "B reload"));
+                continue;
+            }
             a = newA;
             // Controls, outside both reloads: the gate's evaluations once more on each new rule set,
             // now that the gate has run on it once, to tell a fresh knowledge base's cost from the gate's own
@@ -168,11 +201,6 @@ public final class IncrementalReloadExperiment {
             int differ = compare(a, newB, cases);
             comparisons += 2 * cases.size();
             mismatches += differ;
-            load = Math.max(load, loadAverage());
-            if (counted) {
-                loadMin = Math.min(loadMin, load);
-                loadMax = Math.max(loadMax, load);
-            }
             System.out.printf("round %2d (%s, %s first, load %.1f): A %s, B %s; advice differs on %d of %d%n", round,
                     describe(round), round % 2 == 0 ? "A" : "B", load, last("A reload"), last("B reload"), differ,
                     2 * cases.size());
@@ -182,8 +210,16 @@ public final class IncrementalReloadExperiment {
         System.out.printf("%-24s %10s %10s%n", "step", "wall ms", "CPU ms");
         steps.forEach((step, values) -> System.out.printf("%-24s %10d %10d%n", step, median(values, 0), median(values, 1)));
         System.out.printf("the control gates made %d evaluations each%n", evaluations);
-        System.out.printf("advice compared %d times (every scenario, with and without explanations, each round): %d differ%n",
-                comparisons, mismatches);
+        var classes = ManagementFactory.getClassLoadingMXBean();
+        long metaspace = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().equals("Metaspace"))
+                .mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        System.out.printf("heap held by one rule set (its knowledge base mostly) %.1f MB; at the end: heap after GC %.1f MB,"
+                + " metaspace %.1f MB, classes loaded %d, unloaded %d%n", heapPerKieBase / 1e6, heapAfterGc() / 1e6, metaspace / 1e6,
+                classes.getLoadedClassCount(), classes.getUnloadedClassCount());
+        if (runA && runB) {
+            System.out.printf("advice compared %d times (every scenario, with and without explanations, each round): %d differ%n",
+                    comparisons, mismatches);
+        }
         System.exit(mismatches == 0 ? 0 : 1);
     }
 
@@ -292,6 +328,11 @@ public final class IncrementalReloadExperiment {
         long[] sorted = values.stream().filter(v -> v[2] == 1).mapToLong(v -> v[index]).sorted().toArray();
         int n = sorted.length;
         return n == 0 ? -1 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double loadAverage() throws Exception {
