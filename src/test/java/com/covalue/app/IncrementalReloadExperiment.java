@@ -76,16 +76,26 @@ public final class IncrementalReloadExperiment {
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         String paths = args.length > 2 ? args[2] : "AB";
         require(paths.equals("AB") || paths.equals("A") || paths.equals("B"), "paths: AB, A or B");
-        new IncrementalReloadExperiment().run(warmUps, measured, paths.contains("A"), paths.contains("B"));
-        System.exit(0); // the gate's and compiler's daemon pools would keep nothing alive, but Drools' may
+        Path dir = Files.createTempDirectory("covalue-incremental-");
+        boolean same;
+        try {
+            same = new IncrementalReloadExperiment().run(dir, warmUps, measured, paths.contains("A"), paths.contains("B"));
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        System.exit(same ? 0 : 1); // exits although Drools may leave threads running
     }
 
     /**
      * @param runA whether to reload each edit as the service does (A)
      * @param runB whether to reload each edit in place on the standby (B); advice is compared only with both
+     * @return whether A and B gave the same advice every time
      */
-    private void run(int warmUps, int measured, boolean runA, boolean runB) throws Exception {
-        Path dir = Files.createTempDirectory("covalue-incremental-");
+    private boolean run(Path dir, int warmUps, int measured, boolean runA, boolean runB) throws Exception {
         Path rules = TestSupport.copyRules(dir.resolve("rules"));
         Path scenarios = TestSupport.copyTree(TestSupport.SCENARIOS, dir.resolve("scenarios"));
         String original = Files.readString(rules.resolve(EDITED));
@@ -220,7 +230,7 @@ public final class IncrementalReloadExperiment {
             System.out.printf("advice compared %d times (every scenario, with and without explanations, each round): %d differ%n",
                     comparisons, mismatches);
         }
-        System.exit(mismatches == 0 ? 0 : 1);
+        return mismatches == 0;
     }
 
     /**
