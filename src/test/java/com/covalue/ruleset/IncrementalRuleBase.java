@@ -80,7 +80,7 @@ public final class IncrementalRuleBase {
             RuleInfo earlier = rules.putIfAbsent(rule.name(), rule);
             if (earlier != null) {
                 problems.add(Problem.atLine(checked.file(), checked.line(), "rule name \"" + rule.name() + "\" is already used at "
-                        + earlier.location()));
+                        + earlier.location() + "; every rule needs its own name"));
             }
         }
         if (!problems.isEmpty()) {
