@@ -171,7 +171,8 @@ final class FileByFileBuild {
         return out;
     }
 
-    private static Unit compileAlone(ParsedDrl drl) {
+    /** One rule file compiled by itself; null when it has errors (the build of all files together reports them). */
+    static Unit compileAlone(ParsedDrl drl) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(FiringRecording.textToCompile(drl).getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(drl.file()), ResourceType.DRL);
