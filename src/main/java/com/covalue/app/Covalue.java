@@ -67,8 +67,9 @@ public final class Covalue {
     private static final Logger LOG = LoggerFactory.getLogger(Covalue.class);
     /**
      * The heap a review's results may fill before the rest go to a temporary file: two fifths of the
-     * heap, which holds every result of the generated 10,000 (4,263 due) at -Xmx256m and leaves the
-     * rest to the first pass's summaries (about 60 MB live at 100,000) and the evaluations.
+     * heap, which holds every result of the generated 10,000 (4,263 due) at -Xmx256m. At 100,000 it
+     * keeps G1 marking over and over (about 13% more CPU than a tenth; BENCHMARKS, session 22): a
+     * budget that shrinks with the portfolio would serve both.
      */
     private static final long HELD_RESULTS_BUDGET = Runtime.getRuntime().maxMemory() * 2 / 5;
 
