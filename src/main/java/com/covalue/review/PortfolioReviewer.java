@@ -176,30 +176,42 @@ public final class PortfolioReviewer {
     private final boolean parallel;
     private final Progress progress;
     private final EvaluationGate gate;
-    private final boolean spill;
+    /** Where each review's results go: all held (a request body's review), or spilled beyond a budget. */
+    private final Supplier<ReviewedResults> results;
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress) {
         this(reader, parallel, progress, EvaluationGate.NONE);
     }
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate) {
-        this(reader, parallel, progress, gate, false);
+        this(reader, parallel, progress, gate, ReviewedResults.Kept::new);
     }
 
-    private PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate, boolean spill) {
+    private PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate,
+                              Supplier<ReviewedResults> results) {
         this.reader = reader;
         this.parallel = parallel;
         this.progress = progress;
         this.gate = Objects.requireNonNull(gate, "gate == null");
-        this.spill = spill;
+        this.results = results;
     }
 
     /**
      * This reviewer, writing each reviewed relationship to a temporary file as it is made and the
-     * report reading them back one at a time: for portfolios larger than memory (the command line).
+     * report reading them back one at a time.
      */
     public PortfolioReviewer spillingResults() {
-        return new PortfolioReviewer(reader, parallel, progress, gate, true);
+        return spillingResultsBeyond(0);
+    }
+
+    /**
+     * This reviewer, holding reviewed relationships in memory while they fill at most {@code heldBudget}
+     * bytes of heap (by an estimate) and spilling the rest as {@link #spillingResults()} does: for
+     * portfolios larger than memory (the command line), without the spill's cost on those that fit.
+     */
+    public PortfolioReviewer spillingResultsBeyond(long heldBudget) {
+        ReviewedResults.Spilled.checkBudget(heldBudget);
+        return new PortfolioReviewer(reader, parallel, progress, gate, () -> new ReviewedResults.Spilled(heldBudget));
     }
 
     /**
@@ -227,7 +239,7 @@ public final class PortfolioReviewer {
         List<NotDue> notDue = new ArrayList<>();
         List<Read> known = knownOnAsOf(read, options, warnings, notDue);
         List<List<Read>> histories = histories(known, warnings);
-        ReviewedResults results = spill ? new ReviewedResults.Spilled() : new ReviewedResults.Kept();
+        ReviewedResults results = this.results.get();
         reviewAll(rules, options, due(histories, options, notDue), results);
         invalid.sort(UNREADABLE_ORDER);
         notDue.sort(NOT_DUE_ORDER);

@@ -65,48 +65,94 @@ sealed interface ReviewedResults permits ReviewedResults.Kept, ReviewedResults.S
     }
 
     /**
-     * Each result written to a temporary file as JSON as soon as it is made, keeping only its urgency
-     * and place in memory. {@link #reviewed()} is a list that reads each element from the file when
-     * asked for it, so a report is written holding one relationship at a time (the JSON of one is
-     * about 13 KB; the generated portfolio of 100,000 has 43,170 due).
+     * Results held in memory up to a budget of heap and, beyond it, each written to a temporary file
+     * as JSON as soon as it is made, keeping only its urgency and place in memory. {@link #reviewed()}
+     * is a list that reads each spilled element from the file when asked for it, so a report is
+     * written holding the budget and one relationship more at most (the JSON of one is about 13 KB;
+     * the generated portfolio of 100,000 has 43,170 due). Which results are held depends on the
+     * order the threads finish in; the list is the same either way.
      */
     final class Spilled implements ReviewedResults {
+        /**
+         * The heap one held result is taken to fill, rounded up from what results of the generated
+         * portfolios hold after a full GC (413 results: v1 10.1 KB each, v2 with both views 16.8 KB).
+         */
+        static final long HELD_BYTES = 20 * 1024;
+
         private static final ObjectWriter WRITER = Json.MAPPER.writerFor(Reviewed.class);
         private static final ObjectReader READER = Json.MAPPER.readerFor(Reviewed.class);
 
-        private record Entry(Urgency urgency, long offset, int length) {
+        /** Where one result is: held in memory, or at its place in the temporary file. */
+        private sealed interface Entry {
+            Urgency urgency();
         }
 
-        private final FileChannel file;
+        private record Held(Urgency urgency, Reviewed reviewed) implements Entry {
+        }
+
+        private record OnDisk(Urgency urgency, long offset, int length) implements Entry {
+        }
+
+        private final int mostHeld;
         private final List<Entry> entries = new ArrayList<>();
+        private int held;
+        /** Opened with the first result beyond the budget: a review that fits never touches the disk. */
+        private FileChannel file;
         private long end;
 
-        Spilled() {
-            try {
-                Path path = Files.createTempFile("covalue-review-", ".spill");
-                // Deleted when closed and, on Unix, unlinked at once (the open channel still reads it), so that
-                // nothing is left behind however the process ends; it lives as long as the review, closed at exit.
-                file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not create the review's temporary file: " + e.getMessage(), e);
+        /** Holds results while they fill at most {@code heldBudget} bytes of heap, by {@link #HELD_BYTES} each; 0 spills every one. */
+        Spilled(long heldBudget) {
+            mostHeld = (int) Math.min(Integer.MAX_VALUE, checkBudget(heldBudget) / HELD_BYTES);
+        }
+
+        static long checkBudget(long heldBudget) {
+            if (heldBudget < 0) {
+                throw new IllegalArgumentException("heldBudget < 0: " + heldBudget);
             }
+            return heldBudget;
         }
 
         @Override
         public void add(Reviewed r) {
+            synchronized (this) {
+                if (held < mostHeld) {
+                    held++;
+                    entries.add(new Held(Urgency.of(r), r));
+                    return;
+                }
+            }
             try {
                 byte[] json = WRITER.writeValueAsBytes(r);
                 synchronized (this) {
+                    if (file == null) {
+                        file = openTemporaryFile();
+                    }
                     ByteBuffer bytes = ByteBuffer.wrap(json);
                     while (bytes.hasRemaining()) {
                         file.write(bytes, end + bytes.position());
                     }
-                    entries.add(new Entry(Urgency.of(r), end, json.length));
+                    entries.add(new OnDisk(Urgency.of(r), end, json.length));
                     end += json.length;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write the review's temporary file: " + e.getMessage(), e);
+            }
+        }
+
+        /** How many results are held in memory, not spilled. */
+        synchronized int held() {
+            return held;
+        }
+
+        private static FileChannel openTemporaryFile() {
+            try {
+                Path path = Files.createTempFile("covalue-review-", ".spill");
+                // Deleted when closed and, on Unix, unlinked at once (the open channel still reads it), so that
+                // nothing is left behind however the process ends; it lives as long as the review, closed at exit.
+                return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create the review's temporary file: " + e.getMessage(), e);
             }
         }
 
@@ -121,7 +167,8 @@ sealed interface ReviewedResults permits ReviewedResults.Kept, ReviewedResults.S
             return new AbstractList<>() {
                 @Override
                 public Reviewed get(int index) {
-                    return read(order.get(index));
+                    Entry entry = order.get(index);
+                    return entry instanceof Held h ? h.reviewed() : read((OnDisk) entry);
                 }
 
                 @Override
@@ -131,7 +178,7 @@ sealed interface ReviewedResults permits ReviewedResults.Kept, ReviewedResults.S
             };
         }
 
-        private Reviewed read(Entry entry) {
+        private Reviewed read(OnDisk entry) {
             ByteBuffer bytes = ByteBuffer.allocate(entry.length());
             try {
                 while (bytes.hasRemaining() && file.read(bytes, entry.offset() + bytes.position()) >= 0) {
