@@ -67,9 +67,9 @@ public final class Covalue {
     private static final Logger LOG = LoggerFactory.getLogger(Covalue.class);
     /**
      * The heap a review's results may fill before the rest go to a temporary file: two fifths of the
-     * heap, which holds every result of the generated 10,000 (4,263 due) at -Xmx256m. At 100,000 it
-     * keeps G1 marking over and over (about 13% more CPU than a tenth; BENCHMARKS, session 22): a
-     * budget that shrinks with the portfolio would serve both.
+     * heap, which holds every result of the generated 10,000 (4,263 due) at -Xmx256m. A review whose
+     * results do not all fit holds only a quarter of it (a tenth of the heap): held for a whole
+     * second pass, two fifths kept G1 marking over and over at 100,000 (BENCHMARKS, session 23).
      */
     private static final long HELD_RESULTS_BUDGET = Runtime.getRuntime().maxMemory() * 2 / 5;
 

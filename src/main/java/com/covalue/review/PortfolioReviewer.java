@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -177,18 +178,18 @@ public final class PortfolioReviewer {
     private final Progress progress;
     private final EvaluationGate gate;
     /** Where each review's results go: all held (a request body's review), or spilled beyond a budget. */
-    private final Supplier<ReviewedResults> results;
+    private final IntFunction<ReviewedResults> results; // of the number of due relationships
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress) {
         this(reader, parallel, progress, EvaluationGate.NONE);
     }
 
     public PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate) {
-        this(reader, parallel, progress, gate, ReviewedResults.Kept::new);
+        this(reader, parallel, progress, gate, due -> new ReviewedResults.Kept());
     }
 
     private PortfolioReviewer(SnapshotReader reader, boolean parallel, Progress progress, EvaluationGate gate,
-                              Supplier<ReviewedResults> results) {
+                              IntFunction<ReviewedResults> results) {
         this.reader = reader;
         this.parallel = parallel;
         this.progress = progress;
@@ -205,13 +206,14 @@ public final class PortfolioReviewer {
     }
 
     /**
-     * This reviewer, holding reviewed relationships in memory while they fill at most {@code heldBudget}
-     * bytes of heap (by an estimate) and spilling the rest as {@link #spillingResults()} does: for
-     * portfolios larger than memory (the command line), without the spill's cost on those that fit.
+     * This reviewer, holding every reviewed relationship in memory when all of them fill at most
+     * {@code heldBudget} bytes of heap (by an estimate), and otherwise a quarter of that, spilling the
+     * rest as {@link #spillingResults()} does: for portfolios larger than memory (the command line),
+     * without the spill's cost on those that fit.
      */
     public PortfolioReviewer spillingResultsBeyond(long heldBudget) {
         ReviewedResults.Spilled.checkBudget(heldBudget);
-        return new PortfolioReviewer(reader, parallel, progress, gate, () -> new ReviewedResults.Spilled(heldBudget));
+        return new PortfolioReviewer(reader, parallel, progress, gate, due -> ReviewedResults.Spilled.forReview(due, heldBudget));
     }
 
     /**
@@ -239,8 +241,9 @@ public final class PortfolioReviewer {
         List<NotDue> notDue = new ArrayList<>();
         List<Read> known = knownOnAsOf(read, options, warnings, notDue);
         List<List<Read>> histories = histories(known, warnings);
-        ReviewedResults results = this.results.get();
-        reviewAll(rules, options, due(histories, options, notDue), results);
+        List<List<Read>> due = due(histories, options, notDue);
+        ReviewedResults results = this.results.apply(due.size());
+        reviewAll(rules, options, due, results);
         invalid.sort(UNREADABLE_ORDER);
         notDue.sort(NOT_DUE_ORDER);
         Review.Summary summary = summary(options, inputs.size() + unreadable.size(), read, results.urgencies(), notDue.size(),

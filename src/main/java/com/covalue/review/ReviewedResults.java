@@ -105,6 +105,18 @@ sealed interface ReviewedResults permits ReviewedResults.Kept, ReviewedResults.S
             mostHeld = (int) Math.min(Integer.MAX_VALUE, checkBudget(heldBudget) / HELD_BYTES);
         }
 
+        /**
+         * Results for a review of {@code due} relationships under {@code heldBudget}: all held when
+         * they fit; otherwise the file is needed anyway, and only a quarter of the budget is held,
+         * because results held for the whole second pass keep the heap above G1's marking threshold
+         * (45% by default) and it marks over and over (at 100,000 with two fifths of the heap held:
+         * 82-94 concurrent cycles and about 13% more CPU than with a tenth; BENCHMARKS, session 22).
+         */
+        static Spilled forReview(int due, long heldBudget) {
+            checkBudget(heldBudget);
+            return new Spilled((long) due * HELD_BYTES <= heldBudget ? heldBudget : heldBudget / 4);
+        }
+
         static long checkBudget(long heldBudget) {
             if (heldBudget < 0) {
                 throw new IllegalArgumentException("heldBudget < 0: " + heldBudget);

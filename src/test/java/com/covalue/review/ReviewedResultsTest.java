@@ -46,6 +46,19 @@ class ReviewedResultsTest {
     }
 
     @Test
+    void a_review_that_fits_the_budget_is_held_whole_and_one_that_does_not_holds_a_quarter_of_it() {
+        List<Reviewed> all = review(new PortfolioReviewer(reader(), false, PortfolioReviewer.Progress.NONE)).reviewed();
+        long budget = 8 * ReviewedResults.Spilled.HELD_BYTES; // room for 8 results
+        ReviewedResults.Spilled fits = ReviewedResults.Spilled.forReview(all.size(), budget);
+        all.forEach(fits::add);
+        assertThat(fits.held()).as("5 due, room for 8: all held").isEqualTo(5);
+        ReviewedResults.Spilled tooMany = ReviewedResults.Spilled.forReview(9, budget);
+        all.forEach(tooMany::add);
+        assertThat(tooMany.held()).as("9 due, room for 8: a quarter of the room held").isEqualTo(2);
+        assertThat(tooMany.reviewed()).isEqualTo(all);
+    }
+
+    @Test
     void a_budget_smaller_than_one_result_spills_every_one() {
         ReviewedResults.Spilled results = new ReviewedResults.Spilled(ReviewedResults.Spilled.HELD_BYTES - 1);
         review(new PortfolioReviewer(reader(), false, PortfolioReviewer.Progress.NONE)).reviewed().forEach(results::add);
