@@ -7,6 +7,7 @@ import com.covalue.http.CovalueApp;
 import com.covalue.http.ServerSettings;
 import com.covalue.http.ServiceConfig;
 import com.covalue.model.Json;
+import com.covalue.ruleset.CompiledRulesCache;
 import com.covalue.store.StoreSettings;
 import com.covalue.web.WebConfig;
 import io.javalin.Javalin;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Mixin;
  * once. The service is started as {@code serve} starts it, twice on one scratch store and cache: a
  * first start (compile, new store, first admin) and a warm one (cached rules, Flyway finding the
  * schema current), each answering one advice over HTTP. Classes a start does not load here are read
- * from the jar as usual. Hidden: only the launcher and the Dockerfile run it.
+ * from the jar as usual. The rules compiled and checked here are then copied into the cache that
+ * {@code --rule-cache} names (the default one if none; nothing with {@code off}), so that the first
+ * real start does not compile them again. Hidden: only the launcher and the Dockerfile run it.
  */
 @Command(name = "cds-training", hidden = true, description = "Exercise start-up paths for a class-data sharing archive.")
 final class CdsTrainingCommand implements Callable<Integer> {
@@ -57,6 +60,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
             // advise's path: the compiled rules read back from the cache, one evaluation, JSON out
             Covalue covalue = Covalue.command(scratchCached.compileOnce(), Clock.systemUTC());
             Json.MAPPER.writeValueAsString(covalue.advise(example, true));
+            // the compile and property check done here are what the first real start would do again
+            CompiledRulesCache.forSetting(scratchCached.cacheSetting()).copyMissingInto(CompiledRulesCache.forSetting(rules.cache));
             return Main.OK;
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {

@@ -255,6 +255,51 @@ public final class CompiledRulesCache {
         prune();
     }
 
+    /**
+     * Copies into {@code target} the compiled rule sets and passed-check records of this cache that
+     * it lacks: the launcher's class-archive recording compiles and checks the rules in a scratch
+     * cache of its own, and hands them on so that the first start reads them instead of doing both
+     * again. Only files moved in whole are here (entries are written aside and moved in), and each
+     * copy is written aside and moved in the same way. Never throws: a copy that fails costs the
+     * next start a compile.
+     */
+    public void copyMissingInto(CompiledRulesCache target) {
+        if (dir == null || target.dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            if (!Files.isDirectory(target.dir)) {
+                createPrivateFolder(target.dir);
+            }
+            if (!trusted(dir) || !trusted(target.dir)) {
+                return;
+            }
+            List<Path> files;
+            try (Stream<Path> list = Files.list(dir)) {
+                files = list.filter(p -> {
+                    String name = p.getFileName().toString();
+                    return !name.startsWith(".") && (name.endsWith(SUFFIX) || name.endsWith(PASSED));
+                }).toList();
+            }
+            for (Path file : files) {
+                Path to = target.dir.resolve(file.getFileName().toString());
+                if (Files.exists(to) || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                Path tmp = Files.createTempFile(target.dir, ".writing-", ".copy"); // owner-only on POSIX, kept by the write below
+                try {
+                    Files.write(tmp, Files.readAllBytes(file));
+                    Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            target.prune();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not copy compiled rules from {} to {}: {}", dir, target.dir, e.toString());
+        }
+    }
+
     private void prune() throws IOException {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {

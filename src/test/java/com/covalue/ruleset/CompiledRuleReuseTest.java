@@ -181,6 +181,28 @@ class CompiledRuleReuseTest {
     }
 
     @Test
+    void rules_compiled_in_a_scratch_cache_and_handed_on_are_read_back_from_the_other_cache() throws IOException {
+        // what the launcher's class-archive recording does, so that the first start does not compile again
+        Path scratch = tmp.resolve("scratch");
+        RuleSetCompiler writer = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(scratch));
+        RuleSet compiled = writer.compile(TestSupport.RULES);
+        writer.flushCache(java.time.Duration.ofSeconds(30));
+        Path kept = tmp.resolve("kept");
+        CompiledRulesCache.in(scratch).copyMissingInto(CompiledRulesCache.in(kept));
+        Path entry = kept.resolve(compiled.revision() + ".rules");
+        assertThat(entry).isRegularFile().hasSameBinaryContentAs(scratch.resolve(compiled.revision() + ".rules"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------");
+        try (java.util.stream.Stream<Path> files = Files.list(kept)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no copy left half-written").noneMatch(n -> n.startsWith("."));
+        }
+
+        RuleSetCompiler reader = new RuleSetCompiler(CLOCK, CompiledRulesCache.in(kept));
+        RuleSet cached = reader.compile(TestSupport.RULES);
+        assertThat(reader.lastSource()).isEqualTo(Source.CACHE);
+        assertThat(advise(cached)).isEqualTo(reference);
+    }
+
+    @Test
     void an_edited_folder_is_compiled_not_served_from_the_cache_entry_of_its_old_revision() throws IOException {
         Path rules = copyOfRules();
         Path cacheDir = tmp.resolve("cache");
