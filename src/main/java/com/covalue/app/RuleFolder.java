@@ -44,4 +44,13 @@ public record RuleFolder(Path folder, String cacheSetting, Duration evalBudget) 
     public RuleSetCompiler compiler(Clock clock) {
         return new RuleSetCompiler(clock, CompiledRulesCache.forSetting(cacheSetting));
     }
+
+    /**
+     * Copies the rule sets compiled, and the checks passed, in this folder's cache into the cache
+     * that {@code otherCacheSetting} names, where it lacks them; never throws. The launcher's
+     * class-archive recording works in a scratch cache and hands its work on this way.
+     */
+    public void handCompiledRulesTo(String otherCacheSetting) {
+        CompiledRulesCache.forSetting(cacheSetting).copyMissingInto(CompiledRulesCache.forSetting(otherCacheSetting));
+    }
 }

@@ -7,7 +7,6 @@ import com.covalue.http.CovalueApp;
 import com.covalue.http.ServerSettings;
 import com.covalue.http.ServiceConfig;
 import com.covalue.model.Json;
-import com.covalue.ruleset.CompiledRulesCache;
 import com.covalue.store.StoreSettings;
 import com.covalue.web.WebConfig;
 import io.javalin.Javalin;
@@ -61,7 +60,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
             Covalue covalue = Covalue.command(scratchCached.compileOnce(), Clock.systemUTC());
             Json.MAPPER.writeValueAsString(covalue.advise(example, true));
             // the compile and property check done here are what the first real start would do again
-            CompiledRulesCache.forSetting(scratchCached.cacheSetting()).copyMissingInto(CompiledRulesCache.forSetting(rules.cache));
+            scratchCached.handCompiledRulesTo(rules.cache);
             return Main.OK;
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
