@@ -13,8 +13,10 @@ import io.javalin.testtools.JavalinTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * POST /api/v1/reviews has an item cap and takes an evaluation slot per snapshot: a flood of large
  * reviews cannot hold every slot while ordinary advice waits for them to finish.
  */
-class ReviewFloodTest {
+public class ReviewFloodTest {
 
     /**
      * The real rules plus one that spends 2 ms on every snapshot of this test's portfolio, so a
@@ -40,11 +42,14 @@ class ReviewFloodTest {
             when
                 Relationship( id matches "flood-.*" )
             then
+                com.covalue.http.ReviewFloodTest.floodIsBeingEvaluated();
                 long until = System.nanoTime() + 2000000L;
                 while (System.nanoTime() < until) { Thread.onSpinWait(); }
             end
             """;
     private static final int REVIEW_ITEMS = ServiceConfig.DEFAULT_MAX_REVIEW;
+    /** Opened by the slow rule, so a test can wait until a review of the flood is being evaluated, not guess. */
+    private static volatile CountDownLatch floodEvaluating = new CountDownLatch(1);
     private static RuleRegistry registry;
 
     @BeforeAll
@@ -123,6 +128,8 @@ class ReviewFloodTest {
     @Test
     void a_review_in_flight_is_answered_in_full_when_the_service_stops() throws Exception {
         int items = 100; // 2 ms each: 200 ms at the least
+        String body = portfolio(items);
+        floodEvaluating = new CountDownLatch(1);
         Javalin app = CovalueApp.create(registry, TestSupport.reader(),
                 new ServiceConfig(ServiceConfig.DEFAULT_MAX_BODY * 8, 3, null, null, false, ServiceConfig.DEFAULT_MAX_REVIEW),
                 new ServiceMetrics()).start("127.0.0.1", 0);
@@ -130,18 +137,23 @@ class ReviewFloodTest {
         try {
             HttpApiTest.postJson(origin, "/api/v1/advice", TestSupport.read(TestSupport.EXAMPLE)); // an idle keep-alive connection
             CompletableFuture<HttpApiTest.Reply> review = CompletableFuture.supplyAsync(
-                    () -> HttpApiTest.postJson(origin, "/api/v1/reviews?asOf=2026-11-23", portfolio(items)));
-            sleep(100); // the review is being evaluated
+                    () -> HttpApiTest.postJson(origin, "/api/v1/reviews?asOf=2026-11-23", body));
+            assertThat(floodEvaluating.await(30, TimeUnit.SECONDS)).as("the review reached its evaluation").isTrue();
             long stopping = System.nanoTime();
             app.stop();
             long stopMs = (System.nanoTime() - stopping) / 1_000_000;
-            HttpApiTest.Reply reply = review.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            HttpApiTest.Reply reply = review.get(30, TimeUnit.SECONDS);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.json().at("/summary/reviewed").asInt()).as("every snapshot of the review answered").isEqualTo(items);
             System.out.printf("stop with a review in flight took %d ms%n", stopMs);
         } finally {
             app.stop();
         }
+    }
+
+    /** Called by the slow rule's consequence (public: the rule is compiled in its own package). */
+    public static void floodIsBeingEvaluated() {
+        floodEvaluating.countDown();
     }
 
     private static void sleep(long ms) {
