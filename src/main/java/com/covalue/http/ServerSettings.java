@@ -32,13 +32,6 @@ public record ServerSettings(Duration idleTimeout, long minBodyBytesPerSecond, D
     public static final Duration DEFAULT_SLOW_BODY_GRACE = Duration.ofSeconds(2);
     /** How long a stopping server waits for requests in flight. */
     private static final long STOP_TIMEOUT_MS = 10_000;
-    /**
-     * How long a stopping server keeps a connection open once nothing moves on it. Jetty's default
-     * is a second, so every stop waited a second for each idle keep-alive connection (a browser, a
-     * load balancer's pool), which has no request to finish; a request being evaluated is waited
-     * for by {@link #STOP_TIMEOUT_MS}, whatever this says.
-     */
-    private static final long SHUTDOWN_IDLE_TIMEOUT_MS = 100;
 
     public ServerSettings {
         Objects.requireNonNull(idleTimeout, "idleTimeout == null");
@@ -98,7 +91,6 @@ public record ServerSettings(Duration idleTimeout, long minBodyBytesPerSecond, D
             connector.setHost(cfg.jetty.host);
             connector.setPort(cfg.jetty.port);
             connector.setIdleTimeout(idleTimeout.toMillis());
-            connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
             return connector;
         });
     }
