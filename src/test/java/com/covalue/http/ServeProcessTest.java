@@ -56,6 +56,16 @@ class ServeProcessTest {
                 throw new AssertionError("no start-up line within 60 s; the process said:\n" + String.join("\n", seen), e);
             }
             assertThat(m).as("the start-up log line; the process said:\n" + String.join("\n", seen)).isNotNull();
+            Thread rest = new Thread(() -> { // the rest of the log, until the process ends
+                try {
+                    for (String line; (line = log.readLine()) != null; ) {
+                        seen.add(line);
+                    }
+                } catch (java.io.IOException ended) {
+                    // the process is gone
+                }
+            });
+            rest.start();
             String origin = "http://127.0.0.1:" + m.group(1);
             assertThat(signIn[0]).as("where to sign in").contains("sign in at " + origin + "/signin");
 
@@ -68,6 +78,10 @@ class ServeProcessTest {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
             assertThat(p.exitValue()).isZero();
+            // the access log writes on its own thread: the stop has written the advice request's line
+            rest.join(10_000);
+            assertThat(seen).as("the access log after the stop").anyMatch(line -> line.contains(
+                    "method=POST path=/api/v1/advice status=200 ms=") && line.contains(" revision=" + m.group(2)));
         } finally {
             p.destroyForcibly();
         }
