@@ -104,8 +104,8 @@ final class AccessLog extends AbstractLifeCycle implements RequestLog {
 
     /**
      * Writes what is queued, then sleeps a moment when nothing is. It polls rather than waits on the
-     * queue so that request threads never wake it: a wake-up per line (a futex call and a context
-     * switch per request) cost parse-only most of what the queue had saved it.
+     * queue so that request threads never have to wake it (a system call and a context switch for
+     * every line).
      */
     private void writeQueued() {
         List<String> batch = new ArrayList<>(BATCH);
