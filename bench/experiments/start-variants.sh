@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Warm start to first 200 advice (the launcher, warm compiled-rules cache, existing store), variants
-# alternated; plus the JVM floor (covalue --version). usage: bench/experiments/start-variants.sh
+# alternated; plus the JVM floor (covalue --version). usage: bench/experiments/start-variants.sh [ROUNDS, default 5]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd); w=$(mktemp -d /tmp/exp-start.XXXXXX); body=$root/src/test/resources/example-snapshot.json
 . "$root/bench/experiments/common.sh"
@@ -19,7 +19,7 @@ one() { # label, env assignments via OPTS
 }
 floor() { local t0 t1; t0=$(date +%s%N); ./covalue --version >/dev/null; t1=$(date +%s%N); echo "version $(( (t1 - t0) / 1000000 ))"; }
 one first-start-fills-the-cache "" >/dev/null
-for i in 1 2 3 4 5; do
+for _ in $(seq 1 "${1:-5}"); do
   one as-is ""
   one c1-only "-XX:TieredStopAtLevel=1"
   one no-cds "-Xshare:off"
