@@ -2,7 +2,8 @@
 # Side by side: the access log written on the request threads (main's jar, A), on its own thread
 # (the new jar, N), and off (main's jar with covalue.access at warn, B). Smallest rule base and
 # the shipped rules; the bench's v1 example body; wrk -t1 -c32; rounds alternate.
-# usage: bench/experiments/access-log-side-by-side.sh OLD_JAR NEW_JAR OUT; REAL=1 adds the shipped rules
+# usage: bench/experiments/access-log-side-by-side.sh OLD_JAR NEW_JAR OUT; REAL=1 adds the shipped rules.
+# Needs wrk and bench/target/covalue-bench.jar (bench/run builds it).
 set -euo pipefail
 M=$1; NEW=$2; out=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -6,7 +6,8 @@
 #      the parser, no schema, no cross-field checks: an upper bound of what single-walk binding saves).
 #      The experiment jar is this commit with Covalue.read(String, RuleSet) returning
 #      Json.MAPPER.readValue(json, Snapshot.class) when -Dcovalue.experiment.bindDirect=true.
-# usage: bench/experiments/reading-side-by-side.sh MAIN_JAR EXPERIMENT_JAR [OUT]; RULES=dir for a real rule folder
+# usage: bench/experiments/reading-side-by-side.sh MAIN_JAR EXPERIMENT_JAR [OUT]; RULES=dir for a real rule folder.
+# Needs wrk and bench/target/covalue-bench.jar (bench/run builds it).
 # Same snapshot (the contract's v2 example), same wrk client, rounds alternating.
 set -euo pipefail
 M=$1; X=$2; out=${3:-/dev/null}

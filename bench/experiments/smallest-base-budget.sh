@@ -6,6 +6,8 @@
 set -euo pipefail
 name=$1; jar=$2; shift 2
 root=$(cd "$(dirname "$0")/../.." && pwd); work=$(mktemp -d /tmp/exp-budget.XXXXXX)
+pid=
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 . "$root/bench/experiments/common.sh"
 if [ -n "${RULES:-}" ]; then cp -r "$RULES" "$work/rules"; cp -r "$root/scenarios" "$work/scenarios"; else java -Dcovalue.root="$root" -cp "$root/bench/target/covalue-bench.jar" com.covalue.bench.SmallestRuleBase "$work/rules" >/dev/null; fi
 body=${BODY_FILE:-$root/src/test/resources/contract/example-snapshot-v2.json}
@@ -16,8 +18,9 @@ java -Xmx256m -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
   -XX:StartFlightRecording=filename=$work/rec.jfr,settings=profile,delay=${DELAY:-45}s,duration=20s "$@" \
   -jar "$jar" serve --host 127.0.0.1 --port "$port" --rules "$work/rules" --rule-cache "$work/cache" --data "$work/data" --bench-endpoints > "$work/serve.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$body" http://127.0.0.1:$port$path)" = 200 ] && break; sleep 0.2; done
+ready=no
+for _ in $(seq 1 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$body" http://127.0.0.1:$port$path)" = 200 ] && { ready=yes; break; }; sleep 0.2; done
+[ $ready = yes ] || { echo "the service never answered 200:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
 # load until the recording starts (DELAY s after the JVM), then through its 20 s
 BODY=$body wrk -t1 -c32 -d$(( ${DELAY:-45} - 5 ))s -s "$work/post.lua" "http://127.0.0.1:$port$path" | grep RESULT
 BODY=$body wrk -t1 -c32 -d30s -s "$work/post.lua" "http://127.0.0.1:$port$path" | tee $work/load.txt | grep RESULT

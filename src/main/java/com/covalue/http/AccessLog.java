@@ -74,11 +74,14 @@ final class AccessLog extends AbstractLifeCycle implements RequestLog {
     protected void doStop() throws InterruptedException {
         Thread thread = writer;
         writer = null;
-        if (thread != null) {
-            thread.interrupt(); // it finishes the batch in hand, then stops waiting for lines
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+        try {
+            if (thread != null) {
+                thread.interrupt(); // it finishes the batch in hand, then stops waiting for lines
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } finally {
+            writeWhatIsQueued(); // even when the stop itself is interrupted
         }
-        writeWhatIsQueued();
     }
 
     @Override
@@ -99,7 +102,7 @@ final class AccessLog extends AbstractLifeCycle implements RequestLog {
             }
             return;
         }
-        sink.accept(line);
+        writeHere(line);
     }
 
     /**
@@ -115,7 +118,7 @@ final class AccessLog extends AbstractLifeCycle implements RequestLog {
                     Thread.sleep(IDLE_MILLIS);
                     continue;
                 }
-                batch.forEach(sink);
+                batch.forEach(this::writeHere);
                 batch.clear();
             }
         } catch (InterruptedException stopping) {
@@ -126,7 +129,16 @@ final class AccessLog extends AbstractLifeCycle implements RequestLog {
     private void writeWhatIsQueued() {
         List<String> rest = new ArrayList<>();
         queued.drainTo(rest);
-        rest.forEach(sink);
+        rest.forEach(this::writeHere);
+    }
+
+    /** One line to the log; a log that fails loses that line, not the writer thread or the lines after it. */
+    private void writeHere(String line) {
+        try {
+            sink.accept(line);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger("covalue").warn("the access log could not write a line: {}", e.toString());
+        }
     }
 
     /** One access line. */

@@ -122,8 +122,7 @@ public class ReviewFloodTest {
     /**
      * A stopping service finishes what it is evaluating: a review started before the stop (at
      * least 200 ms of evaluation here, without a byte on the wire while it runs) is answered in
-     * full. Idle keep-alive connections, by contrast, are closed almost at once, so a stop does not
-     * wait out Jetty's default second for connections with nothing in flight.
+     * full.
      */
     @Test
     void a_review_in_flight_is_answered_in_full_when_the_service_stops() throws Exception {
@@ -135,7 +134,6 @@ public class ReviewFloodTest {
                 new ServiceMetrics()).start("127.0.0.1", 0);
         String origin = "http://127.0.0.1:" + app.port();
         try {
-            HttpApiTest.postJson(origin, "/api/v1/advice", TestSupport.read(TestSupport.EXAMPLE)); // an idle keep-alive connection
             CompletableFuture<HttpApiTest.Reply> review = CompletableFuture.supplyAsync(
                     () -> HttpApiTest.postJson(origin, "/api/v1/reviews?asOf=2026-11-23", body));
             assertThat(floodEvaluating.await(30, TimeUnit.SECONDS)).as("the review reached its evaluation").isTrue();

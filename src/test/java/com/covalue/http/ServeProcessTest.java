@@ -71,7 +71,12 @@ class ServeProcessTest {
         }
     }
 
+    /** The complete lines written so far: a line still being written is left for the next look. */
     private static List<String> lines(Path log) throws IOException {
-        return Files.exists(log) ? List.of(Files.readString(log, StandardCharsets.UTF_8).split("\n")) : List.of();
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        return List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n"));
     }
 }

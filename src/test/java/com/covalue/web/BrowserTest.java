@@ -192,7 +192,7 @@ class BrowserTest {
                         "document.querySelector(\"form[action='/account/tokens'] input[name=_csrf]\").remove();");
                 submitAndWait(lead, lead.findElement(By.cssSelector("form[action='/account/tokens'] button")));
                 assertThat(lead.findElement(By.cssSelector(".error-message")).getText()).contains("CSRF");
-                check(lead, "csrf-refused");
+                screenshot(lead, "csrf-refused"); // the error page's template, checked below with the viewer's menu
 
                 // a viewer reads but cannot write
                 switchUser(lead, f.origin, "vic");
@@ -200,7 +200,7 @@ class BrowserTest {
                 assertThat(lead.findElements(By.cssSelector("form[action='/assessments/new']"))).isEmpty();
                 lead.get(f.origin + "/assessments/new?relationship=northwind-helpdesk");
                 assertThat(lead.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
-                screenshot(lead, "viewer-refused"); // the error page's template, checked as csrf-refused
+                check(lead, "viewer-refused");
                 Assessments.Opened later = f.covalue.assessments().open(new User("lee", Role.LEAD), "contoso-payroll",
                         LocalDate.of(2026, 11, 23), TestSupport.exampleV2Json().deepCopy().removeAll(), Duration.ofDays(1));
                 lead.get(f.origin + "/assessments/" + later.assessment().id());
